@@ -1,0 +1,15 @@
+"""Entry point and router of the web app: ``streamlit run app.py``.
+
+Only navigation, the page set-up and the language switch live here; each page is a module in ``app_pages/``.
+"""
+import streamlit as st
+
+from app_pages.ui import language_switch, t
+
+st.set_page_config(page_title="Kibercinayət arayışı · Cybercrime reference", page_icon="⚖️", layout="wide")
+language_switch()
+
+pages = [
+    st.Page("app_pages/statutes.py", title=t("page_statutes"), icon="📜", url_path="statutes", default=True),
+]
+st.navigation(pages).run()

@@ -1,0 +1,1 @@
+"""Streamlit pages: forms, layout and charts only. Domain logic lives in statutes/, classifier/ and quiz/."""

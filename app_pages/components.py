@@ -1,0 +1,56 @@
+"""Display pieces shared by several pages (sanctions tables, consequences, open questions, statute text)."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import statutes
+
+from .ui import fmt_number, lang, pick, t
+
+
+def sanctions_frame(ref: statutes.SentencingReference) -> pd.DataFrame:
+    """A display table of a reference's punishments, each bound with its article."""
+    rows = []
+    for p in ref.punishments:
+        role = t("main") if p.role == "main" else t("additional") + (f" ({t('mandatory')})" if p.mandatory else "")
+        rows.append({
+            t("kind"): pick(p.title) + ("" if p.available else f" — {t('unavailable')}"),
+            t("role"): role,
+            t("min"): f"{fmt_number(p.min.value)} {t(p.unit)}",
+            t("max"): f"{fmt_number(p.max.value)} {t(p.unit)}",
+            t("source"): f"{p.min.article} / {p.max.article}",
+        })
+    return pd.DataFrame(rows)
+
+
+def show_reference(ref: statutes.SentencingReference, key: str) -> None:
+    """Sanctions table, category and consequences, release options and open questions of one reference."""
+    st.markdown(f"**{t('sanctions')}** · {t('wording_of')} {ref.effective_from.isoformat()}")
+    st.dataframe(sanctions_frame(ref), hide_index=True, width="stretch", key=f"{key}-sanctions")
+    for p in ref.punishments:
+        for n in p.notes:
+            st.caption(f"{pick(p.title)}: {n.text(lang())}")
+    c1, c2 = st.columns(2)
+    c1.metric(t("category"), pick(ref.category_title), help=f"Art. {ref.category_article}")
+    c2.metric(t("limitation"), f"{fmt_number(ref.limitation_years.value)} {t('years')}", help=f"Art. {ref.limitation_years.article}")
+    with st.expander(t("consequences"), expanded=True):
+        for n in ref.notes:
+            st.markdown("- " + n.text(lang()))
+    with st.expander(t("release")):
+        for r in ref.release:
+            st.markdown(("✅ " if r.available else "✖️ ") + r.note.text(lang()))
+    show_open_questions(ref.open_questions)
+
+
+def show_open_questions(questions, expanded: bool = False) -> None:
+    if not questions:
+        return
+    with st.expander(f"⚠️ {t('open_questions')} ({len(questions)})", expanded=expanded):
+        for q in questions:
+            st.markdown(f"- **{', '.join(q.articles)}** — {q.text(lang())}")
+
+
+def statute_text(text: str) -> None:
+    """Show a statute text with its line breaks (data from our files, not user input)."""
+    st.markdown(text.replace("\n", "  \n"))

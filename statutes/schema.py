@@ -1,0 +1,294 @@
+"""Pydantic models for the law-as-data files in ``statutes/data``.
+
+Every model forbids unknown keys and is frozen, so a typo in a data file is an error, not a silent default.
+The models check what one file can check on its own (min <= max, ordered dates, kinds and units); the
+cross-file checks (references between parts, Art. 15 categories) live in :mod:`statutes.table`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+ARTICLE_ID = r"^27[1-3](-[12])?$"
+PART_ID = r"^27[1-3](-1)?\.\d$|^273-2$"
+SanctionKind = Literal["fine", "restriction_of_liberty", "imprisonment", "deprivation_of_right"]
+CategoryId = Literal["minor", "less_grave", "grave", "especially_grave"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localized(Strict):
+    en: str
+    az: str
+    ru: str | None = None
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (en, az or ru), falling back to English."""
+        return getattr(self, lang, None) or self.en
+
+
+class Sanction(Strict):
+    """One punishment in a part's sanction, as the article states it (``min: null`` = "up to N")."""
+
+    kind: SanctionKind
+    role: Literal["main", "additional"]
+    min: int | None = Field(ge=0)
+    max: int = Field(gt=0)
+    unit: Literal["AZN", "months"]
+    mandatory: bool | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> "Sanction":
+        if self.min is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} > max {self.max}")
+        if (self.kind == "fine") != (self.unit == "AZN"):
+            raise ValueError(f"unit {self.unit} does not fit kind {self.kind}")
+        if self.role == "additional" and self.mandatory is None:
+            raise ValueError("an additional punishment must say whether it is mandatory")
+        if self.role == "main" and self.mandatory is not None:
+            raise ValueError("'mandatory' applies to additional punishments only")
+        return self
+
+
+class Element(Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    kind: Literal["conduct", "object", "mental", "result", "circumstance"]
+    en: str
+    az: str
+
+
+class Qualifier(Strict):
+    id: str
+    circumstances: list[str] = Field(min_length=1)
+    text_az: str
+    en: str
+
+
+class PartVersion(Strict):
+    """The wording of a part from ``effective_from`` until the next version (or ``effective_to``)."""
+
+    effective_from: dt.date
+    effective_to: dt.date | None = None
+    amended_by: str
+    text_status: Literal["official", "reconstructed"]
+    reconstruction_note: str | None = None
+    text_az: str
+    category: CategoryId
+    sanctions: list[Sanction] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> "PartVersion":
+        if self.effective_to is not None and self.effective_to <= self.effective_from:
+            raise ValueError(f"effective_to {self.effective_to} is not after effective_from {self.effective_from}")
+        if self.text_status == "reconstructed" and not self.reconstruction_note:
+            raise ValueError("a reconstructed text needs a reconstruction_note saying how it was made")
+        kinds = [s.kind for s in self.sanctions]
+        if len(set(kinds)) != len(kinds):
+            raise ValueError(f"a sanction kind appears twice: {kinds}")
+        if not any(s.role == "main" for s in self.sanctions):
+            raise ValueError("no main punishment")
+        return self
+
+    @property
+    def sanction_text_az(self) -> str:
+        """The sanction sentence: the words after the dash that ends the disposition."""
+        return self.text_az.rsplit("–", 1)[-1].strip()
+
+
+class Part(Strict):
+    id: str = Field(pattern=PART_ID)
+    kind: Literal["basic", "aggravated", "infrastructure"]
+    title: Localized
+    includes: list[str] = []
+    elements: list[Element] = Field(min_length=1)
+    qualifiers: list[Qualifier] = []
+    text_en: str
+    open_questions: list[str] = []
+    versions: list[PartVersion] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> "Part":
+        for i, (a, b) in enumerate(zip(self.versions, self.versions[1:]), start=1):
+            if b.effective_from == a.effective_from:
+                raise ValueError(f"versions {i - 1} and {i} overlap: both start on {a.effective_from}")
+            if b.effective_from < a.effective_from:
+                raise ValueError(f"versions are not in date order: {b.effective_from} comes after {a.effective_from}")
+            if a.effective_to is not None and a.effective_to > b.effective_from:
+                raise ValueError(f"versions {i - 1} and {i} overlap: {a.effective_to} is after {b.effective_from}")
+        if self.kind != "basic" and not (self.includes and self.qualifiers):
+            raise ValueError(f"a {self.kind} part needs 'includes' and 'qualifiers'")
+        ids = [e.id for e in self.elements]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"duplicate element ids: {ids}")
+        return self
+
+
+class Definition(Strict):
+    id: str
+    term: Localized
+    scope: list[str] = Field(min_length=1)
+    text_az: str
+    text_en: str
+    history: str | None = None
+    threshold_azn: int | None = Field(default=None, gt=0)
+    open_questions: list[str] = []
+
+
+class Article(Strict):
+    article: str = Field(pattern=ARTICLE_ID)
+    title: Localized
+    convention: str
+    parts: list[Part] = Field(min_length=1)
+    notes: list[Definition] = []
+
+    @model_validator(mode="after")
+    def _check(self) -> "Article":
+        ids = [p.id for p in self.parts]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"duplicate part ids: {ids}")
+        for pid in ids:
+            if pid != self.article and not pid.startswith(self.article + "."):
+                raise ValueError(f"part {pid} does not belong to article {self.article}")
+        return self
+
+
+# ---- General Part, circumstances, labels, amendments, open questions --------------------------------------
+
+class Figure(Strict):
+    """A number with the article it comes from."""
+
+    value: float
+    article: str
+
+
+class Fraction(Strict):
+    numerator: int = Field(gt=0)
+    denominator: int = Field(gt=0)
+    article: str
+
+
+class PunishmentType(Strict):
+    kind: SanctionKind
+    title: Localized
+    article: str
+    severity: int
+    unit: Literal["AZN", "months"]
+    general_min: Figure | None = None
+    general_max: Figure | None = None
+    general_min_additional: Figure | None = None
+    general_max_additional: Figure | None = None
+    unavailable_to_foreign_nationals: Figure | None = None
+
+
+class Category(Strict):
+    id: CategoryId
+    title: Localized
+    max_imprisonment_months: Figure | None = None
+    limitation_years: Figure
+
+
+class Release(Strict):
+    id: str
+    title: Localized
+    article: str
+    categories: list[CategoryId]
+
+
+class CategoryCap(Strict):
+    category: CategoryId
+    value: int
+    article: str
+
+
+class Aggregate(Strict):
+    article: str
+    imprisonment_cap_months: list[CategoryCap]
+    additional_article: str
+
+
+class Minors(Strict):
+    age_of_responsibility: Figure
+    fine_max_azn: Figure
+    restriction_of_liberty_min_months: Figure
+    restriction_of_liberty_max_months: Figure
+    imprisonment_max_months: Figure
+    limitation_divisor: Figure
+    educational_measures_article: str
+
+
+class Attempt(Strict):
+    cap: Fraction
+    punishable: Figure
+
+
+class Preparation(Strict):
+    punishable_categories: list[CategoryId]
+    article: str
+
+
+class MitigationCap(Strict):
+    cap: Fraction
+    condition_articles: list[str]
+
+
+class MilderLaw(Strict):
+    in_force_article: str
+    retroactive_article: str
+    not_retroactive_article: str
+
+
+class GeneralPart(Strict):
+    punishments: list[PunishmentType]
+    categories: list[Category]
+    attempt: Attempt
+    preparation: Preparation
+    mitigation_cap: MitigationCap
+    exceptional_circumstances_article: str
+    aggregate: Aggregate
+    release: list[Release]
+    minors: Minors
+    milder_law: MilderLaw
+
+
+class Circumstance(Strict):
+    id: str = Field(pattern=r"^[a-z_]+$")
+    kind: Literal["qualifier", "element", "stage"]
+    title: Localized
+    article: str
+    en: str
+    az: str
+    open_questions: list[str] = []
+
+
+class Label(Strict):
+    id: str
+    article: str = Field(pattern=ARTICLE_ID)
+    basic_parts: list[str] = Field(min_length=1)
+
+
+class Amendment(Strict):
+    id: str
+    adopted: dt.date | None
+    published: dt.date | None = None
+    in_force: dt.date | None = None
+    covered: bool
+    status: Literal["enacted", "pending"] = "enacted"
+    title: Localized
+    summary_en: str
+    summary_az: str
+    parts: list[str] = []
+
+
+class OpenQuestion(Strict):
+    id: str = Field(pattern=r"^oq-[a-z0-9-]+$")
+    articles: list[str]
+    applies_to: list[str]
+    en: str
+    az: str
+
+    def text(self, lang: str) -> str:
+        return self.az if lang == "az" else self.en

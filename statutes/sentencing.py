@@ -1,0 +1,277 @@
+"""Sentencing reference: what the Code provides for a part, and what follows from it (General Part).
+
+Pure functions over the statute table. :func:`reference` gives, for one part and an optional offence date and
+facts about the case, the available punishments with their ranges, the category and its consequences
+(limitation, attempt cap, preparation, release options, rules for foreigners and minors). :func:`aggregate`
+gives the combined limits for several crimes (Art. 66.2). Every figure carries the article it comes from;
+where the Code leaves a point open the result carries the open question instead of an invented rule.
+
+This is a reference for training, not legal advice: it states the law's limits, not a sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Iterable
+
+from .messages import Note
+from .schema import OpenQuestion
+from .table import Bound, StatuteTable, load_table
+
+
+@dataclass(frozen=True)
+class Punishment:
+    """A punishment the part provides, as it applies to this case."""
+
+    kind: str
+    title: dict[str, str]
+    role: str
+    min: Bound
+    max: Bound
+    unit: str
+    mandatory: bool
+    available: bool = True
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReleaseOption:
+    id: str
+    title: dict[str, str]
+    article: str
+    available: bool
+    note: Note
+
+
+@dataclass(frozen=True)
+class SentencingReference:
+    """Everything the Code says about sentencing one part, each figure traced to its article."""
+
+    part: str
+    article: str
+    offence_date: dt.date | None
+    effective_from: dt.date
+    text_status: str
+    category: str
+    category_title: dict[str, str]
+    category_article: str
+    punishments: tuple[Punishment, ...]
+    limitation_years: Bound
+    attempt_cap_months: Bound | None
+    mitigation_cap_months: Bound | None
+    release: tuple[ReleaseOption, ...]
+    notes: tuple[Note, ...]
+    open_questions: tuple[OpenQuestion, ...] = field(default=())
+
+    def punishment(self, kind: str) -> Punishment | None:
+        return next((p for p in self.punishments if p.kind == kind), None)
+
+    @property
+    def max_imprisonment_months(self) -> float:
+        p = self.punishment("imprisonment")
+        return p.max.value if p else 0
+
+
+@dataclass(frozen=True)
+class AggregateReference:
+    """Combined limits for several crimes sentenced together (Art. 66.2)."""
+
+    references: tuple[SentencingReference, ...]
+    imprisonment_absorption_months: tuple[Bound, Bound] | None
+    imprisonment_addition_max_months: Bound | None
+    other_addition_max: tuple[tuple[str, Bound], ...]
+    notes: tuple[Note, ...]
+
+
+def _title(table: StatuteTable, kind: str) -> dict[str, str]:
+    return table.kind_title(kind)
+
+
+def _cap(fraction, top: float) -> float:
+    return float(Fraction(fraction.numerator, fraction.denominator) * Fraction(str(top)))
+
+
+def _entry_into_force_flag(table: StatuteTable, part_id: str, on: dt.date | None) -> bool:
+    if on is None:
+        return False
+    for v in table.part(part_id).versions:
+        act = table.amendments[v.amended_by]
+        if act.adopted and act.published and act.adopted <= on < act.published:
+            return True
+    return False
+
+
+def reference(part_id: str, *, offence_date: dt.date | str | None = None, attempt: bool = False,
+              art60_conditions: bool = False, foreign_national: bool = False, minor: bool = False,
+              table: StatuteTable | None = None) -> SentencingReference:
+    """The sentencing reference for one part of Chapter 30.
+
+    Parameters
+    ----------
+    part_id : e.g. ``"271.2"``.
+    offence_date : the wording in force then is used, with Art. 10's milder-law rule (None: current wording).
+    attempt : the offence stopped at attempt (Art. 29; cap of Art. 63.3).
+    art60_conditions : all conditions of one of Arts. 59.1.8, .10, .11, .12 or .13 and no aggravating
+        circumstance (cap of Art. 60.1).
+    foreign_national : foreigner or stateless person (Art. 52-1.6).
+    minor : offender under 18 (Arts. 85, 91).
+
+    Raises
+    ------
+    UnknownPartError
+        For a part Chapter 30 does not have.
+    NotCoveredError
+        For an offence date before the 2012 rewrite of Chapter 30.
+    ValueError
+        For an offence date that is not YYYY-MM-DD.
+    """
+    table = table or load_table()
+    gp = table.general
+    w = table.wording(part_id, offence_date)
+    cat = table.categories[w.category]
+    notes: list[Note] = list(w.notes)
+    oq_ids: list[str] = ["oq-terminology-bill-2026", *table.part(part_id).open_questions]
+
+    punishments: list[Punishment] = []
+    for s in w.sanctions:
+        pnotes: list[Note] = []
+        available, low, high = True, s.min, s.max
+        ptype = table.punishments[s.kind]
+        if s.kind == "restriction_of_liberty" and foreign_national and ptype.unavailable_to_foreign_nationals:
+            available = False
+            pnotes.append(Note("rl_foreign", ptype.unavailable_to_foreign_nationals.article))
+        if minor and s.kind == "fine":
+            pnotes.append(Note("minor_fine", gp.minors.fine_max_azn.article,
+                               {"max": int(gp.minors.fine_max_azn.value), "min": int(s.min.value)}))
+        if minor and s.kind == "restriction_of_liberty":
+            m = gp.minors
+            low = Bound(m.restriction_of_liberty_min_months.value, m.restriction_of_liberty_min_months.article)
+            if m.restriction_of_liberty_max_months.value < high.value:
+                high = Bound(m.restriction_of_liberty_max_months.value, m.restriction_of_liberty_max_months.article)
+            pnotes.append(Note("minor_rl", m.restriction_of_liberty_min_months.article,
+                               {"min": int(low.value), "max": int(high.value)}))
+        if s.role == "additional" and s.mandatory:
+            pnotes.append(Note("mandatory_additional", gp.exceptional_circumstances_article))
+            oq_ids.append("oq-deprivation-scope")
+        punishments.append(Punishment(s.kind, _title(table, s.kind), s.role, low, high, s.unit, s.mandatory,
+                                      available, tuple(pnotes)))
+
+    top_imp = max((s.max.value for s in w.sanctions if s.kind == "imprisonment"), default=0)
+    notes.append(Note("category", cat.max_imprisonment_months.article if cat.max_imprisonment_months else "15",
+                      {"title": {"en": cat.title.en, "az": cat.title.az}, "max_months": int(top_imp)}))
+
+    limitation = Bound(cat.limitation_years.value, cat.limitation_years.article)
+    notes.append(Note("limitation", limitation.article, {"years": _num(limitation.value)}))
+    if minor:
+        div = gp.minors.limitation_divisor
+        limitation = Bound(limitation.value / div.value, div.article)
+        notes.append(Note("limitation_minor", div.article, {"years": _num(limitation.value)}))
+        notes.append(Note("minor_age", gp.minors.age_of_responsibility.article,
+                          {"age": int(gp.minors.age_of_responsibility.value), "edu": gp.minors.educational_measures_article}))
+
+    if w.category not in gp.preparation.punishable_categories:
+        cats = ", ".join(table.categories[c].title.en for c in gp.preparation.punishable_categories)
+        cats_az = ", ".join(table.categories[c].title.az for c in gp.preparation.punishable_categories)
+        notes.append(Note("preparation", gp.preparation.article, {"categories": {"en": cats, "az": cats_az}}))
+
+    main = [p for p in punishments if p.role == "main" and p.available]
+    severest = max(main, key=lambda p: table.punishments[p.kind].severity) if main else None
+    attempt_cap = mitigation_cap = None
+    if severest is not None and (attempt or art60_conditions):
+        for flag, frac, key in ((attempt, gp.attempt.cap, "attempt_cap"), (art60_conditions, gp.mitigation_cap.cap, "mitigation_cap")):
+            if not flag:
+                continue
+            value = _cap(frac, severest.max.value)
+            bound = Bound(value, frac.article)
+            notes.append(Note(key, frac.article, {"kind": _title(table, severest.kind), "num": frac.numerator,
+                                                  "den": frac.denominator, "max": _num(severest.max.value), "cap": _num(value)}))
+            if value < severest.min.value:
+                notes.append(Note("cap_below_min", gp.exceptional_circumstances_article,
+                                  {"cap": _num(value), "min": _num(severest.min.value)}, open_question="oq-caps-and-minimum"))
+            if key == "attempt_cap":
+                attempt_cap = bound
+            else:
+                mitigation_cap = bound
+        oq_ids.append("oq-caps-and-minimum")
+
+    release = []
+    for r in gp.release:
+        ok = w.category in r.categories
+        title = {"en": r.title.en, "az": r.title.az}
+        if ok:
+            note = Note("release_available", r.article, {"title": title})
+        else:
+            cats = {"en": " / ".join(table.categories[c].title.en for c in r.categories),
+                    "az": " / ".join(table.categories[c].title.az for c in r.categories)}
+            note = Note("release_unavailable", r.article, {"title": title, "categories": cats})
+        release.append(ReleaseOption(r.id, title, r.article, ok, note))
+        if r.id == "suspended_sentence":
+            oq_ids.append("oq-suspended-rl")
+
+    if _entry_into_force_flag(table, part_id, w.on):
+        oq_ids.append("oq-entry-into-force")
+    part = table.part(part_id)
+    if part.kind == "aggravated":
+        oq_ids += ["oq-official-definition", "oq-repeat-timebar"]
+    seen: list[str] = []
+    for q in oq_ids:
+        if q not in seen:
+            seen.append(q)
+    return SentencingReference(
+        part=part_id, article=table.article_of(part_id).article, offence_date=w.on,
+        effective_from=w.version.effective_from, text_status=w.version.text_status,
+        category=w.category, category_title={"en": cat.title.en, "az": cat.title.az},
+        category_article=cat.max_imprisonment_months.article if cat.max_imprisonment_months else "15",
+        punishments=tuple(punishments), limitation_years=limitation, attempt_cap_months=attempt_cap,
+        mitigation_cap_months=mitigation_cap, release=tuple(release), notes=tuple(notes),
+        open_questions=tuple(table.open_questions[q] for q in seen))
+
+
+def aggregate(part_ids: Iterable[str], *, offence_date: dt.date | str | None = None,
+              table: StatuteTable | None = None, **facts: bool) -> AggregateReference:
+    """Combined limits when several Chapter 30 crimes are sentenced together (Art. 66.2).
+
+    Each crime gets its own reference (same facts for all); then absorption (the heaviest single sentence)
+    or full/partial addition, capped by the category limit (minor only: 36 months; with a less grave crime:
+    144 months), other punishment types by their General Part maximum (Art. 66.2, 66.4).
+
+    Raises ``ValueError`` for fewer than two parts, and whatever :func:`reference` raises.
+    """
+    table = table or load_table()
+    ids = list(dict.fromkeys(part_ids))
+    if len(ids) < 2:
+        raise ValueError("an aggregate needs at least two different parts")
+    refs = tuple(reference(p, offence_date=offence_date, table=table, **facts) for p in ids)
+    ag = table.general.aggregate
+    notes = [Note("aggregate_rule", ag.article)]
+    imps = [r.punishment("imprisonment") for r in refs if r.punishment("imprisonment")]
+    absorption = addition = None
+    if imps:
+        low = max((p.min for p in imps), key=lambda b: b.value)
+        high = max((p.max for p in imps), key=lambda b: b.value)
+        absorption = (low, high)
+        cats = {r.category for r in refs}
+        cap = next((c for c in ag.imprisonment_cap_months if c.category == "less_grave"), None) if "less_grave" in cats \
+            else next((c for c in ag.imprisonment_cap_months if c.category == "minor"), None)
+        total = sum(p.max.value for p in imps)
+        if cap is not None:
+            addition = Bound(min(total, cap.value), cap.article if total > cap.value else ", ".join(r.part for r in refs))
+            notes.append(Note("aggregate_cap", cap.article, {"cap": cap.value, "sum": _num(total),
+                                                            "category": table.categories[cap.category].title.en}))
+    others = []
+    for kind, role in (("fine", "main"), ("deprivation_of_right", "additional")):
+        ptype = table.punishments[kind]
+        gmax = ptype.general_max_additional if role == "additional" else ptype.general_max
+        present = [r.punishment(kind) for r in refs if r.punishment(kind)]
+        if present and gmax is not None:
+            total = sum(p.max.value for p in present)
+            article = ag.additional_article if role == "additional" else ag.article
+            capped = total > gmax.value
+            others.append((kind, Bound(min(total, gmax.value), gmax.article if capped else ", ".join(r.part for r in refs))))
+            notes.append(Note("aggregate_other", article, {"kind": _title(table, kind), "max": _num(gmax.value)}))
+    return AggregateReference(refs, absorption, addition, tuple(others), tuple(notes))
+
+
+def _num(x: float):
+    return int(x) if float(x).is_integer() else round(float(x), 2)

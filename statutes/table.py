@@ -1,0 +1,349 @@
+"""The statute table: Chapter 30 loaded from ``statutes/data``, checked across files, queried by part and date.
+
+:func:`load_table` is the one way in. It reads every data file strictly, checks the references between them
+(includes, labels, open questions, amendments, Art. 15 categories, General Part minima) and returns an
+immutable :class:`StatuteTable`. The table answers: which wording was in force on a date, which sanctions apply
+after Art. 10 (milder later law), and which part a set of circumstances selects.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .errors import NotCoveredError, StatuteDataError, UnknownPartError
+from .loader import load_file
+from .messages import Note
+from .schema import (Amendment, Article, Category, Circumstance, Definition, GeneralPart, Label, OpenQuestion,
+                     Part, PartVersion, PunishmentType, Sanction)
+
+DATA_DIR = Path(__file__).parent / "data"
+ARTICLE_FILES = ("271", "272", "273", "273-1", "273-2")
+QUALIFIER_KINDS = ("aggravated", "infrastructure")
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One end of a punishment range, with the article that sets it (the part, or a General Part article)."""
+
+    value: float
+    article: str
+
+
+@dataclass(frozen=True)
+class SanctionRange:
+    """A punishment available for a part, with both bounds traced to their article."""
+
+    kind: str
+    role: str
+    min: Bound
+    max: Bound
+    unit: str
+    mandatory: bool
+    effective_from: dt.date
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A part as it applies to an offence date: the version in force, and the sanctions after Art. 10."""
+
+    part: Part
+    version: PartVersion
+    sanctions: tuple[SanctionRange, ...]
+    notes: tuple[Note, ...]
+    on: dt.date | None
+
+    @property
+    def category(self) -> str:
+        return self.version.category
+
+
+@dataclass(frozen=True)
+class LabelParts:
+    label: str
+    basic: tuple[str, ...]
+    aggravated: str | None
+    infrastructure: str | None
+
+
+@dataclass(frozen=True)
+class PartChoice:
+    """The part a label takes given the circumstances, and why."""
+
+    label: str
+    part: str
+    kind: str
+    circumstances: tuple[str, ...]
+    qualifier: str | None
+    reason: Note
+
+
+def _as_date(on: dt.date | str | None) -> dt.date | None:
+    if on is None or isinstance(on, dt.date):
+        return on
+    try:
+        return dt.date.fromisoformat(on)
+    except ValueError as exc:
+        raise ValueError(f"offence date {on!r} is not a date in the form YYYY-MM-DD") from exc
+
+
+class StatuteTable:
+    """Chapter 30 and the General Part rules it needs. Build it with :func:`load_table`."""
+
+    def __init__(self, articles: list[Article], general: GeneralPart, circumstances: list[Circumstance],
+                 labels: list[Label], amendments: list[Amendment], open_questions: list[OpenQuestion]):
+        self.articles = {a.article: a for a in articles}
+        self.general = general
+        self.circumstances = {c.id: c for c in circumstances}
+        self.labels = {lb.id: lb for lb in labels}
+        self.amendments = {a.id: a for a in amendments}
+        self.open_questions = {q.id: q for q in open_questions}
+        self._parts = {p.id: p for a in articles for p in a.parts}
+        self._article_of = {p.id: a for a in articles for p in a.parts}
+        self.punishments = {p.kind: p for p in general.punishments}
+        self.categories = {c.id: c for c in general.categories}
+
+    # ---- lookups -------------------------------------------------------------------------------------------
+    def parts(self) -> list[Part]:
+        """All parts in the Code's order."""
+        return list(self._parts.values())
+
+    def part(self, part_id: str) -> Part:
+        """The part with this id; raises :class:`UnknownPartError` naming the valid ids."""
+        try:
+            return self._parts[str(part_id)]
+        except KeyError:
+            raise UnknownPartError(f"Chapter 30 has no part {part_id!r}; parts are: {', '.join(self._parts)}") from None
+
+    def article_of(self, part_id: str) -> Article:
+        self.part(part_id)
+        return self._article_of[part_id]
+
+    def definitions(self) -> list[Definition]:
+        return [d for a in self.articles.values() for d in a.notes]
+
+    def definition(self, def_id: str) -> Definition:
+        for d in self.definitions():
+            if d.id == def_id:
+                return d
+        raise KeyError(def_id)
+
+    @property
+    def significant_damage_azn(self) -> int:
+        """The significant-damage threshold of Note 1 to Art. 273, in manat."""
+        return int(self.definition("273-note-1").threshold_azn)
+
+    def first_date(self) -> dt.date:
+        return min(p.versions[0].effective_from for p in self.parts())
+
+    # ---- dated wording and Art. 10 ------------------------------------------------------------------------
+    def version_on(self, part_id: str, on: dt.date | str | None = None) -> PartVersion:
+        """The version of a part in force on ``on`` (the newest when ``on`` is None).
+
+        Raises :class:`NotCoveredError` for dates before the 2012 rewrite.
+        """
+        part, on = self.part(part_id), _as_date(on)
+        if on is None:
+            return part.versions[-1]
+        if on < part.versions[0].effective_from:
+            raise NotCoveredError(Note("not_covered", "10.1", {"on": on.isoformat(),
+                                                              "first": part.versions[0].effective_from.isoformat()}).text("en"))
+        return [v for v in part.versions if v.effective_from <= on][-1]
+
+    def resolve(self, sanction: Sanction, part_id: str, effective_from: dt.date) -> SanctionRange:
+        """Fill a sanction's General Part minimum (Arts. 55.2, 52-1.4, 46.1) and attach the articles."""
+        ptype = self.punishments[sanction.kind]
+        if sanction.min is not None:
+            low = Bound(sanction.min, part_id)
+        else:
+            gp = ptype.general_min_additional if sanction.role == "additional" else ptype.general_min
+            low = Bound(gp.value, gp.article)
+        return SanctionRange(sanction.kind, sanction.role, low, Bound(sanction.max, part_id), sanction.unit,
+                             bool(sanction.mandatory), effective_from)
+
+    def wording(self, part_id: str, on: dt.date | str | None = None) -> Wording:
+        """The part as it applies to an act committed on ``on``, with Art. 10's milder-law rule applied.
+
+        The version in force on the date governs (Art. 10.1). A later version that adds a milder main
+        alternative or lowers a range applies retroactively (10.3); a harsher one does not (10.4). Each
+        decision is returned as a :class:`Note`.
+        """
+        on = _as_date(on)
+        version = self.version_on(part_id, on)
+        act = self.amendments[version.amended_by]
+        key = "in_force" if on else "current"
+        notes = [Note(key, self.general.milder_law.in_force_article,
+                      {"on": on.isoformat() if on else "", "effective_from": version.effective_from.isoformat(), "act": act.id})]
+        ranges = {s.kind: self.resolve(s, part_id, version.effective_from) for s in version.sanctions}
+        if on is not None:
+            self._apply_milder_law(part_id, version, ranges, notes)
+        order = {p.kind: p.severity for p in self.general.punishments}
+        sanctions = tuple(sorted(ranges.values(), key=lambda r: (r.role != "main", order[r.kind])))
+        return Wording(self.part(part_id), version, sanctions, tuple(notes), on)
+
+    def _apply_milder_law(self, part_id: str, version: PartVersion, ranges: dict[str, SanctionRange],
+                          notes: list[Note]) -> None:
+        ml = self.general.milder_law
+        versions = self.part(part_id).versions
+        chain = versions[versions.index(version):]
+        for prev, v in zip(chain, chain[1:]):
+            before = {s.kind: s for s in prev.sanctions}
+            main_severity = max(self.punishments[k].severity for k, r in ranges.items() if r.role == "main")
+            for s in v.sanctions:
+                if before.get(s.kind) == s:
+                    continue  # this version did not change this punishment
+                new = self.resolve(s, part_id, v.effective_from)
+                cur = ranges.get(s.kind)
+                params = {"effective_from": v.effective_from.isoformat(), "kind": self.kind_title(s.kind),
+                          "low": int(new.min.value), "high": int(new.max.value)}
+                if cur is None:
+                    if s.role == "main" and self.punishments[s.kind].severity < main_severity:
+                        ranges[s.kind] = new
+                        notes.append(Note("milder_added", ml.retroactive_article, params))
+                    else:
+                        notes.append(Note("harsher_ignored", ml.not_retroactive_article, params))
+                elif new.max.value < cur.max.value or new.min.value < cur.min.value:
+                    low = new.min if new.min.value < cur.min.value else cur.min
+                    high = new.max if new.max.value < cur.max.value else cur.max
+                    ranges[s.kind] = SanctionRange(cur.kind, cur.role, low, high, cur.unit, cur.mandatory, v.effective_from)
+                    notes.append(Note("milder_range", ml.retroactive_article, params))
+                elif new.max.value > cur.max.value or new.min.value > cur.min.value:
+                    notes.append(Note("harsher_ignored", ml.not_retroactive_article, params))
+
+    def kind_title(self, kind: str) -> dict[str, str]:
+        """The punishment's name in each language, as a note parameter."""
+        t = self.punishments[kind].title
+        return {"en": t.en, "az": t.az}
+
+    # ---- labels and part selection ------------------------------------------------------------------------
+    def label_parts(self, label: str) -> LabelParts:
+        """The basic, aggravated and infrastructure parts of a classification label (e.g. ``"273.1"``)."""
+        if label not in self.labels:
+            raise UnknownPartError(f"unknown label {label!r}; labels are: {', '.join(self.labels)}")
+        basic = tuple(self.labels[label].basic_parts)
+        found: dict[str, str | None] = {"aggravated": None, "infrastructure": None}
+        for p in self.parts():
+            if p.kind in found and set(basic) <= set(p.includes) | {p.id}:
+                found[p.kind] = p.id
+        return LabelParts(label, basic, found["aggravated"], found["infrastructure"])
+
+    def select_part(self, label: str, circumstances: Iterable[str], basic: str | None = None) -> PartChoice:
+        """Choose the part for a label: infrastructure over aggravated over basic, by the parts' qualifiers.
+
+        ``basic`` picks among several basic parts (273-1.1 / 1.2 / 1.3); it defaults to the first.
+        Raises :class:`UnknownPartError` for an unknown label or a ``basic`` part outside the label.
+        """
+        lp = self.label_parts(label)
+        given = set(circumstances)
+        for kind in ("infrastructure", "aggravated"):
+            pid = getattr(lp, kind)
+            if pid is None:
+                continue
+            for q in self.part(pid).qualifiers:
+                hit = [c for c in q.circumstances if c in given]
+                if hit:
+                    circ = self.circumstances[hit[0]]
+                    if kind == "infrastructure":
+                        reason = Note("part_infrastructure", circ.article, {"part": pid})
+                    else:
+                        reason = Note("part_aggravated", circ.article,
+                                      {"part": pid, "qualifier": q.id,
+                                                                   "circumstance": {"en": circ.title.en, "az": circ.title.az}})
+                    return PartChoice(label, pid, kind, tuple(hit), q.id, reason)
+        if basic is not None and basic not in lp.basic:
+            raise UnknownPartError(f"{basic!r} is not a basic part of label {label}: {', '.join(lp.basic)}")
+        pid = basic or lp.basic[0]
+        if len(lp.basic) > 1:
+            title = self.part(pid).title
+            reason = Note("part_basic_choice", pid, {"part": pid, "title": {"en": title.en, "az": title.az}})
+        else:
+            reason = Note("part_basic", pid, {"part": pid})
+        return PartChoice(label, pid, "basic", (), None, reason)
+
+    # ---- cross-file checks --------------------------------------------------------------------------------
+    def check(self) -> None:
+        """Check references between the files; raises :class:`StatuteDataError` naming file and key path."""
+        for a in self.articles.values():
+            file = f"{a.article}.yaml"
+            for i, p in enumerate(a.parts):
+                where = f"parts[{i}]"
+                for inc in p.includes:
+                    if inc not in self._parts or self._article_of[inc].article != a.article:
+                        raise StatuteDataError(file, f"{where}.includes", f"{inc!r} is not a part of article {a.article}")
+                for oq in p.open_questions:
+                    if oq not in self.open_questions:
+                        raise StatuteDataError(file, f"{where}.open_questions", f"unknown open question {oq!r}")
+                for j, q in enumerate(p.qualifiers):
+                    for c in q.circumstances:
+                        if c not in self.circumstances or self.circumstances[c].kind != "qualifier":
+                            raise StatuteDataError(file, f"{where}.qualifiers[{j}].circumstances", f"{c!r} is not a qualifying circumstance")
+                for k, v in enumerate(p.versions):
+                    self._check_version(file, f"{where}.versions[{k}]", v)
+            for i, d in enumerate(a.notes):
+                for oq in d.open_questions:
+                    if oq not in self.open_questions:
+                        raise StatuteDataError(file, f"notes[{i}].open_questions", f"unknown open question {oq!r}")
+        for i, lb in enumerate(self.labels.values()):
+            for b in lb.basic_parts:
+                if b not in self._parts or self._article_of[b].article != lb.article:
+                    raise StatuteDataError("labels.yaml", f"[{i}].basic_parts", f"{b!r} is not a part of article {lb.article}")
+        try:
+            self.significant_damage_azn
+        except (KeyError, TypeError):
+            raise StatuteDataError("273.yaml", "notes", "Note 1 (273-note-1) must give threshold_azn") from None
+
+    def _check_version(self, file: str, where: str, v: PartVersion) -> None:
+        if v.amended_by not in self.amendments:
+            raise StatuteDataError(file, f"{where}.amended_by", f"unknown amending act {v.amended_by!r}")
+        for j, s in enumerate(v.sanctions):
+            ptype: PunishmentType = self.punishments[s.kind]
+            gp_min = ptype.general_min_additional if s.role == "additional" else ptype.general_min
+            if s.min is None and gp_min is None:
+                raise StatuteDataError(file, f"{where}.sanctions[{j}].min", f"no General Part minimum for {s.kind}")
+        imp = [s.max for s in v.sanctions if s.kind == "imprisonment"]
+        top = max(imp) if imp else 0
+        expected = next((c.id for c in self.general.categories
+                         if c.max_imprisonment_months is None or top <= c.max_imprisonment_months.value), None)
+        if expected != v.category:
+            raise StatuteDataError(file, f"{where}.category",
+                                   f"category {v.category!r} does not match Art. 15 for a maximum of {top} months (expected {expected!r})")
+
+
+def load_table(data_dir: Path | str | None = None) -> StatuteTable:
+    """Load and check the whole statute table (cached for the package's own data directory).
+
+    Raises
+    ------
+    StatuteDataError
+        If any file is malformed or the files disagree; the message names the file and key path.
+    """
+    if data_dir is None:
+        return _load_default()
+    return _load(Path(data_dir))
+
+
+@functools.lru_cache(maxsize=1)
+def _load_default() -> StatuteTable:
+    return _load(DATA_DIR)
+
+
+def _load(d: Path) -> StatuteTable:
+    missing = [f"{n}.yaml" for n in ARTICLE_FILES if not (d / f"{n}.yaml").exists()]
+    if missing:
+        raise StatuteDataError(missing[0], "", f"missing data file in {d.name}/")
+    articles = [load_file(d / f"{n}.yaml", Article) for n in ARTICLE_FILES]
+    for n, a in zip(ARTICLE_FILES, articles):
+        if a.article != n:
+            raise StatuteDataError(f"{n}.yaml", "article", f"file {n}.yaml holds article {a.article!r}")
+    table = StatuteTable(
+        articles,
+        load_file(d / "general_part.yaml", GeneralPart),
+        load_file(d / "circumstances.yaml", list[Circumstance]),
+        load_file(d / "labels.yaml", list[Label]),
+        load_file(d / "amendments.yaml", list[Amendment]),
+        load_file(d / "open_questions.yaml", list[OpenQuestion]),
+    )
+    table.check()
+    return table

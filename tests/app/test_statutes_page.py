@@ -1,0 +1,33 @@
+"""AppTest of the statute browser: opens in both languages, follows dates, compares, shows history and definitions."""
+import pytest
+
+
+@pytest.mark.parametrize("lang", ["az", "en"])
+def test_opens_without_exception_in_both_languages(app, lang):
+    app.sidebar.radio(key="lang").set_value(lang).run()
+    assert not app.exception
+    assert app.subheader[0].value.startswith("271.1")
+
+
+def test_offence_date_selects_the_wording_then_in_force(app):
+    app.toggle(key="browse-use-date").set_value(True).run()
+    app.selectbox(key="browse-article").set_value("272").run()
+    app.date_input(key="browse-date").set_value("2015-01-01").run()
+    sanctions = next(d.value for d in app.dataframe if "Punishment" in d.value.columns)
+    fine = sanctions.iloc[0]
+    assert fine["Minimum"] == "1 000 AZN" and fine["Maximum"] == "2 000 AZN"
+    assert "restriction of liberty" in list(sanctions["Punishment"])  # 2020 milder alternative, Art. 10.3
+    assert any("10.3" in m.value for m in app.markdown)
+
+
+def test_date_before_2012_is_not_covered(app):
+    app.toggle(key="browse-use-date").set_value(True).run()
+    app.date_input(key="browse-date").set_value("2011-06-01").run()
+    assert "before the 2012 rewrite" in app.error[0].value
+    assert not app.exception
+
+
+def test_definitions_and_history_render(app):
+    texts = " ".join(m.value for m in app.markdown)
+    assert "significant damage" in texts and "1 000 AZN" in texts
+    assert "68-VIQD" in texts

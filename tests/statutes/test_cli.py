@@ -1,0 +1,41 @@
+"""``python -m statutes``: golden exports, readable cards, clear errors."""
+import json
+from pathlib import Path
+
+import pytest
+
+from statutes.cli import main
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize("args,golden", [
+    (["export", "--format", "json"], "export_current.json"),
+    (["export", "--format", "csv", "--on", "2015-03-01"], "export_2015-03-01.csv"),
+    (["show", "272.1", "--on", "2016-01-01"], "show_272.1_2016.txt"),
+    (["show", "273-1.4", "--lang", "az"], "show_273-1.4_az.txt"),
+])
+def test_output_matches_golden_file(capsys, args, golden):
+    assert main(args) == 0
+    assert capsys.readouterr().out == (GOLDEN / golden).read_text(encoding="utf-8")
+
+
+def test_export_has_the_promised_keys_and_general_part_minima(capsys):
+    main(["export"])
+    records = json.loads(capsys.readouterr().out)
+    assert len(records) == 15
+    first = records[0]
+    assert list(first) == ["part", "article", "category", "fine_azn", "restriction_of_liberty_months",
+                           "imprisonment_months", "deprivation_of_right_months", "deprivation_mandatory", "effective_from"]
+    assert first["imprisonment_months"] == [3, 24] and first["deprivation_of_right_months"] == [12, 24]
+    assert {r["category"] for r in records} == {"minor", "less_grave"}
+
+
+@pytest.mark.parametrize("args,words", [
+    (["show", "274.1"], "no part '274.1'"),
+    (["show", "271.1", "--on", "2001-01-01"], "before the 2012 rewrite"),
+    (["export", "--on", "yesterday"], "YYYY-MM-DD"),
+])
+def test_errors_exit_1_with_a_message(capsys, args, words):
+    assert main(args) == 1
+    assert words in capsys.readouterr().err

@@ -1,0 +1,52 @@
+"""Checks across data files: references, Art. 15 categories, General Part minima, article/file agreement."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from statutes import StatuteDataError, load_table
+from statutes.table import DATA_DIR
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    d = tmp_path / "data"
+    shutil.copytree(DATA_DIR, d)
+    return d
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("file,old,new,where,words", [
+    ("271.yaml", "category: minor", "category: less_grave", "271.yaml: parts[0].versions[0].category", "does not match Art. 15"),
+    ("272.yaml", "  includes:\n  - '272.1'", "  includes:\n  - '271.1'", "272.yaml: parts[1].includes", "is not a part of article 272"),
+    ("273.yaml", "amended_by: 707-VQD", "amended_by: 999-XQD", "273.yaml: parts[0].versions[1].amended_by", "unknown amending act"),
+    ("labels.yaml", 'basic_parts: ["271.1"]', 'basic_parts: ["272.1"]', "labels.yaml: [0].basic_parts", "is not a part of article 271"),
+    ("271.yaml", "- oq-271-1-structure", "- oq-nonexistent", "271.yaml: parts[0].open_questions", "unknown open question"),
+], ids=["category", "includes", "amended_by", "label", "open_question"])
+def test_cross_file_error_names_file_and_path(data_copy, file, old, new, where, words):
+    _edit(data_copy / file, old, new)
+    with pytest.raises(StatuteDataError) as info:
+        load_table(data_copy)
+    assert str(info.value).startswith(where)
+    assert words in str(info.value)
+
+
+def test_missing_file_is_an_error(data_copy):
+    (data_copy / "272.yaml").unlink()
+    with pytest.raises(StatuteDataError, match="272.yaml"):
+        load_table(data_copy)
+
+
+def test_the_shipped_data_loads():
+    assert len(load_table().parts()) == 15
+
+
+def test_file_must_hold_its_own_article(data_copy):
+    shutil.copy(data_copy / "273-2.yaml", data_copy / "273-1.yaml")
+    with pytest.raises(StatuteDataError, match=r"^273-1.yaml: article: file 273-1.yaml holds article '273-2'"):
+        load_table(data_copy)

@@ -1,0 +1,81 @@
+"""Sentencing reference: YAML cases with sentence names, aggregates, and bad input."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from statutes import NotCoveredError, UnknownPartError, aggregate, reference
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "sentencing.yaml").read_text(encoding="utf-8"))
+
+
+def _range(ref, kind):
+    p = ref.punishment(kind)
+    return None if p is None else [p.min.value, p.max.value]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_case(case):
+    ref = reference(case["part"], offence_date=case.get("offence_date"), **case.get("facts", {}))
+    exp = case["expect"]
+    for kind in ("fine", "imprisonment", "restriction_of_liberty"):
+        if kind in exp:
+            assert _range(ref, kind) == exp[kind]
+    if "imprisonment_articles" in exp:
+        p = ref.punishment("imprisonment")
+        assert [p.min.article, p.max.article] == exp["imprisonment_articles"]
+    if "category" in exp:
+        assert ref.category == exp["category"]
+    if "limitation_years" in exp:
+        assert ref.limitation_years.value == exp["limitation_years"]
+    if "limitation_article" in exp:
+        assert ref.limitation_years.article == exp["limitation_article"]
+    if "attempt_cap" in exp:
+        assert ref.attempt_cap_months.value == exp["attempt_cap"]
+    if "attempt_cap_article" in exp:
+        assert ref.attempt_cap_months.article == exp["attempt_cap_article"]
+    if "mitigation_cap" in exp:
+        assert ref.mitigation_cap_months.value == exp["mitigation_cap"]
+    if "open_question" in exp:
+        assert exp["open_question"] in [q.id for q in ref.open_questions]
+    if "unavailable" in exp:
+        assert [p.kind for p in ref.punishments if not p.available] == exp["unavailable"]
+    if "release_available" in exp:
+        assert [r.id for r in ref.release if r.available] == exp["release_available"]
+    if "effective_from" in exp:
+        assert ref.effective_from.isoformat() == exp["effective_from"]
+
+
+def test_every_note_renders_in_both_languages():
+    ref = reference("271.3", offence_date="2016-01-01", attempt=True, art60_conditions=True, foreign_national=True, minor=True)
+    for note in ref.notes:
+        en, az = note.text("en"), note.text("az")
+        assert en and az and en != az
+
+
+def test_aggregate_of_two_minor_crimes_caps_addition_at_three_years():
+    agg = aggregate(["271.1", "273.1"])
+    assert agg.imprisonment_addition_max_months.value == 36
+    assert agg.imprisonment_addition_max_months.article == "66.2"
+    assert [b.value for b in agg.imprisonment_absorption_months] == [3, 24]
+
+
+def test_aggregate_with_a_less_grave_crime_sums_below_the_cap():
+    agg = aggregate(["271.3", "273.4"])
+    assert agg.imprisonment_addition_max_months.value == 144
+    assert dict(agg.other_addition_max)["deprivation_of_right"].value == 36
+
+
+def test_aggregate_needs_two_parts():
+    with pytest.raises(ValueError, match="at least two"):
+        aggregate(["271.1", "271.1"])
+
+
+@pytest.mark.parametrize("part,on,error", [
+    ("271.4", None, UnknownPartError),
+    ("271.1", "2011-12-31", NotCoveredError),
+    ("271.1", "31/12/2019", ValueError),
+])
+def test_bad_input(part, on, error):
+    with pytest.raises(error):
+        reference(part, offence_date=on)
