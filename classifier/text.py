@@ -1,0 +1,81 @@
+"""Text normalisation for Azerbaijani, English and Russian incident text, and input checks.
+
+Azerbaijani is often typed without its letters ("sindirib", "shifre", "hesabina daxil olub"), and Python's
+``str.lower`` turns "İ" into two code points and "I" into "i" where Azerbaijani wants "ı". :func:`normalise`
+gives one form for all of these: NFC, Azerbaijani-aware lower case, then ə ş ç ğ ı ö ü folded to e s c g i o u
+(and Russian ё to е). Folding keeps the length of the text, so spans found in the folded text are spans of
+the original (after NFC).
+"""
+from __future__ import annotations
+
+import unicodedata
+
+MAX_CHARS = 20_000
+"""Texts longer than this are truncated for analysis (with a warning): incident descriptions are far shorter."""
+
+_FOLD = str.maketrans({"ə": "e", "ş": "s", "ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ü": "u", "ё": "е",
+                       "ä": "e", "ñ": "n"})
+
+
+class TextError(ValueError):
+    """The input cannot be analysed (empty, whitespace only, binary or not text); the message says why."""
+
+
+def az_lower(text: str) -> str:
+    """Lower-case with Azerbaijani/Turkish dotted and dotless i, keeping one character per character."""
+    out = []
+    for ch in text:
+        if ch == "İ":
+            out.append("i")
+        elif ch == "I":
+            out.append("ı")
+        else:
+            low = ch.lower()
+            out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold Azerbaijani letters to their keyboard forms; same length as ``text``."""
+    return az_lower(text).translate(_FOLD)
+
+
+def normalise(text: str) -> str:
+    """The model's view of a text: NFC, then :func:`fold`. A module-level function so the model can be saved."""
+    return fold(unicodedata.normalize("NFC", text))
+
+
+def prepare(text: object, max_chars: int = MAX_CHARS) -> tuple[str, list[str]]:
+    """Check and clean one input text; returns (NFC text, warnings).
+
+    Raises
+    ------
+    TextError
+        For a non-string, bytes that are not UTF-8, text with NUL or mostly control characters (binary),
+        or text with no letters at all (empty, whitespace only, only punctuation/digits).
+    """
+    warnings: list[str] = []
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError:
+            raise TextError("the text is not valid UTF-8 (binary or another encoding)") from None
+    if not isinstance(text, str):
+        raise TextError(f"expected text, got {type(text).__name__}")
+    if "\x00" in text:
+        raise TextError("the text contains NUL bytes (binary data?)")
+    text = unicodedata.normalize("NFC", text)
+    if len(text) > max_chars:
+        warnings.append(f"the text has {len(text):,} characters; only the first {max_chars:,} were analysed")
+        text = text[:max_chars]
+    sample = text[:5000]
+    control = sum(1 for c in sample if unicodedata.category(c) in ("Cc", "Co", "Cs") and c not in "\n\r\t")
+    if sample and control / len(sample) > 0.1:
+        raise TextError("the text is mostly control characters (binary data?)")
+    if "\ufffd" in sample and sample.count("\ufffd") / len(sample) > 0.05:
+        raise TextError("the text is mis-encoded (many replacement characters); re-save it as UTF-8")
+    if not any(c.isalpha() for c in text):
+        raise TextError("the text is empty or has no words")
+    if sum(1 for c in text if c.isalpha()) < 10:
+        warnings.append("the text is very short; the analysis is unreliable")
+    return text, warnings

@@ -1,0 +1,98 @@
+"""The analyse() API: candidates, calibrated probabilities, elements, penalties, explanations and bad input."""
+import pytest
+
+from classifier.analyse import analyse
+from classifier.text import TextError
+from statutes import NotCoveredError
+
+RANSOM = ("Hackers broke into the servers of a commercial bank, encrypted the customer database and demanded a "
+          "ransom; the bank says the damage exceeds 2 million manat and online banking was down for two days.")
+
+
+def test_candidates_cover_every_label_ranked_by_probability(model):
+    a = analyse(RANSOM, model=model)
+    probs = [c.probability for c in a.candidates]
+    assert sorted(c.label for c in a.candidates) == sorted(model.labels)
+    assert probs == sorted(probs, reverse=True) and all(0 <= p <= 1 for p in probs)
+    assert a.verdict == "offences" and "271" in a.articles and "273.1" in a.articles
+
+
+def test_damage_is_converted_and_shown_as_an_element(model):
+    a = analyse(RANSOM, model=model)
+    assert a.damage_azn == 2_000_000
+    c = next(c for c in a.selected if c.label == "273.1")
+    damage = next(e for e in c.elements if e.id == "significant_damage")
+    assert damage.shown and "2,000,000" in damage.note["en"]
+
+
+def test_missing_damage_is_reported_as_not_shown(model):
+    a = analyse("Someone deleted files from my laptop remotely.", model=model,
+                known_circumstances={"significant_damage": False})
+    c = next((c for c in a.candidates if c.label == "273.1"), None)
+    if c is not None and c.elements:
+        damage = next(e for e in c.elements if e.id == "significant_damage")
+        assert not damage.shown and "not shown" in damage.note["en"]
+
+
+def test_damage_below_threshold_is_explained(model):
+    a = analyse("An intruder logged into the shop's server and deleted the price list; restoring it cost 400 manat.",
+                model=model)
+    for c in a.candidates:
+        for e in c.elements:
+            if e.id == "significant_damage":
+                assert not e.shown and "does not exceed" in e.note["en"]
+
+
+def test_explanations_are_spans_of_the_input(model):
+    a = analyse(RANSOM, model=model)
+    for c in a.selected:
+        assert c.explanation
+        for s in c.explanation:
+            assert a.text[s.start:s.end] == s.text and s.weight > 0
+
+
+def test_evidence_spans_are_spans_of_the_input(model):
+    text = "Bankın şöbə müdiri vəzifəsindən istifadə edərək sistemə daxil olub müştəri qeydlərini dəyişib."
+    a = analyse(text, model=model)
+    for f in a.circumstances:
+        for s in f.evidence:
+            assert a.text[s.start:s.end] == s.text
+
+
+def test_offence_date_selects_the_wording_and_milder_law(model):
+    text = "An attacker set up a rogue Wi-Fi hotspot in a cafe and captured customers' login traffic."
+    now = analyse(text, model=model)
+    then = analyse(text, model=model, offence_date="2015-05-01")
+    c_now = next(c for c in now.selected if c.label == "272")
+    c_then = next(c for c in then.selected if c.label == "272")
+    assert c_now.reference.punishment("fine").min.value == 2000
+    assert c_then.reference.punishment("fine").min.value == 1000
+    assert c_then.reference.punishment("restriction_of_liberty") is not None
+
+
+def test_case_facts_reach_the_penalties(model):
+    a = analyse("An attacker set up a rogue Wi-Fi hotspot in a cafe and captured customers' login traffic.",
+                model=model, known_circumstances={"foreign_national": True})
+    c = next(c for c in a.selected if c.label == "272")
+    assert not c.reference.punishment("restriction_of_liberty").available
+
+
+def test_several_offences_get_an_aggregate(model):
+    a = analyse(RANSOM, model=model)
+    assert a.aggregate is not None and a.aggregate.imprisonment_addition_max_months is not None
+
+
+@pytest.mark.parametrize("bad,error", [("", TextError), ("   ", TextError), (b"\xff\xfe\x00", TextError)])
+def test_bad_text(model, bad, error):
+    with pytest.raises(error):
+        analyse(bad, model=model)
+
+
+def test_date_before_2012_is_not_covered(model):
+    with pytest.raises(NotCoveredError):
+        analyse(RANSOM, model=model, offence_date="2010-01-01")
+
+
+def test_long_text_is_truncated_with_a_warning(model):
+    a = analyse(RANSOM + " x" * 30_000, model=model)
+    assert a.warnings and a.verdict == "offences"
