@@ -1,22 +1,54 @@
 """Bulk classification of incident tables: one output row per input row, in order, every input column kept.
 
-Appends ``articles`` (``;``-joined labels or ``none``), ``parts``, ``p_<label>`` for each label,
-``circumstances`` and ``error``. Rows whose text cannot be classified (empty, binary, over the length limit)
-get an ``error`` message and empty results instead of disappearing.
+:func:`classify_frame` appends ``articles`` (``;``-joined labels or ``none``), ``parts``, ``p_<label>`` for each
+label, ``circumstances`` and ``error``. Rows whose text cannot be classified (empty, binary, undecodable bytes,
+over :data:`~classifier.text.MAX_CHARS` characters) get an ``error`` message and empty results instead of
+disappearing.
+
+Bulk speed comes from doing each step once per chunk instead of once per row, with outputs identical to the
+per-text path (the tests compare them): the text is folded once (:func:`fast_fold`) and fed to the model's own
+fitted vectorizers through :class:`_FastFeatures`, which caches each word's character n-grams; the amount search
+runs only where an amount can match; the part choice is cached per distinct (label, circumstances) combination.
+
+:func:`classify_chunks` runs :func:`classify_frame` over a stream of chunks, in this process, in a pool of local
+processes (``jobs``) or on a Dask cluster, always yielding the results in input order.
 """
 from __future__ import annotations
 
+import collections
+import multiprocessing
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import FeatureUnion
 
 import statutes
 
-from .analyse import _damage, _findings, _basic_hint
+from . import text as _text
+from .analyse import _basic_hint, _damage, _findings
+from .damage import _AMOUNT
 from .model import Model
-from .text import MAX_CHARS, TextError, normalise, prepare
+from .text import MAX_CHARS, TextError, prepare
 from .training import get_model
 
 RESULT_COLUMNS = ["articles", "parts", "p_271", "p_272", "p_273.1", "p_273.2", "p_273-1", "p_273-2", "circumstances", "error"]
+UNDECODABLE = "the text has bytes that could not be decoded (a different encoding? see --encoding)"
+EMPTY = "the text is empty or has no words"
+
+_UNDECODABLE = re.compile("[\udc00-\udcff]")
+"""Readers decode bad bytes to lone surrogates U+DC00–U+DCFF (see :mod:`classifier.batch_io`), never valid text."""
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]")
+"""Every character :func:`~classifier.text.prepare` may object to (control, private use, surrogate, U+FFFD);
+texts without them take the fast path, the rest go through ``prepare`` for its exact verdict."""
+_FOLD_PAIRS = [(chr(k), v) for k, v in _text._FOLD.items()]
 
 
 class ColumnError(KeyError):
@@ -26,63 +58,343 @@ class ColumnError(KeyError):
         return str(self.args[0])
 
 
+def check_columns(columns: Iterable[Any], text_column: str) -> None:
+    """Raise :class:`ColumnError` unless exactly one of ``columns`` is named ``text_column``."""
+    columns = list(columns)
+    if text_column not in columns:
+        raise ColumnError(f"no column {text_column!r}; the columns are: {', '.join(map(str, columns))}")
+    if columns.count(text_column) > 1:
+        where = ", ".join(str(i + 1) for i, c in enumerate(columns) if c == text_column)
+        raise ColumnError(f"more than one column is named {text_column!r} (columns {where}); rename one")
+
+
+# ---- per-row text checks and folding, equal to text.prepare / text.normalise ---------------------------------
+def checked_text(raw: object, max_chars: int = MAX_CHARS) -> str:
+    """The NFC text to classify, as :func:`~classifier.text.prepare` returns it; raises :class:`TextError`.
+
+    Missing values are empty; a string over ``max_chars`` is refused (bulk rows are never silently truncated);
+    lone surrogates from a reader mean undecodable bytes. Clean text skips ``prepare``'s per-character scans.
+    """
+    if raw is None or raw is pd.NA or (isinstance(raw, float) and raw != raw):
+        raise TextError(EMPTY)
+    if not isinstance(raw, str):
+        return prepare(raw if isinstance(raw, (bytes, bytearray)) else str(raw), max_chars)[0]
+    if len(raw) > max_chars:
+        raise TextError(f"the text has {len(raw):,} characters, over the limit of {max_chars:,}")
+    text = unicodedata.normalize("NFC", raw)
+    if len(text) <= max_chars and "\x00" not in text and not _SUSPECT.search(text, 0, 5000) \
+            and any(map(str.isalpha, text)):
+        return text
+    if _UNDECODABLE.search(raw):
+        raise TextError(UNDECODABLE)
+    return prepare(raw, max_chars)[0]
+
+
+def fast_fold(text: str) -> str:
+    """:func:`~classifier.text.fold` with whole-string operations: equal for every character (U+0130 is the only
+    one whose lower case is longer, and it is replaced first); Greek capital sigma, whose lower case depends on
+    context, takes the per-character path."""
+    if text.isascii():
+        return text.lower()
+    if "Σ" in text:
+        return _text.fold(text)
+    s = text.replace("İ", "i").replace("I", "ı").lower()
+    for a, b in _FOLD_PAIRS:
+        if a in s:
+            s = s.replace(a, b)
+    return s
+
+
+# ---- features ------------------------------------------------------------------------------------------------
+class _FastFeatures:
+    """``model.features`` for folded texts, computed with the model's fitted vectorizers but without refolding.
+
+    Supports the shipped layout only (a FeatureUnion of TfidfVectorizers over ``text.normalise`` with ``word``
+    and ``char_wb`` analyzers); :meth:`build` returns None for anything else. Character n-grams of ``char_wb``
+    are generated word by word, so each word's feature indices are cached (bounded). The count matrices are
+    the ones scikit-learn builds, and the fitted TF-IDF transformers finish them, so the features are equal.
+    """
+
+    CACHE_WORDS = 200_000
+
+    def __init__(self, parts: list[TfidfVectorizer]):
+        self.parts = parts
+        self.tokenizers = {id(v): v.build_tokenizer() for v in parts if v.analyzer == "word"}
+        self.cache: dict[str, list[int]] = {}
+        self.verified = False
+
+    @classmethod
+    def build(cls, vectorizer) -> _FastFeatures | None:
+        if not isinstance(vectorizer, FeatureUnion) or vectorizer.transformer_weights is not None:
+            return None
+        parts = [vec for _, vec in vectorizer.transformer_list]
+        for vec in parts:
+            if not (type(vec) is TfidfVectorizer and vec.preprocessor is _text.normalise and vec.input == "content"
+                    and vec.analyzer in ("word", "char_wb") and vec.stop_words is None and not vec.binary
+                    and vec.tokenizer is None and hasattr(vec, "vocabulary_") and hasattr(vec, "_tfidf")):
+                return None
+        return cls(parts)
+
+    def _word_indices(self, vec: TfidfVectorizer, doc: str) -> list[int]:
+        grams = vec._word_ngrams(self.tokenizers[id(vec)](doc))
+        return [j for j in map(vec.vocabulary_.get, grams) if j is not None]
+
+    def _char_indices(self, vec: TfidfVectorizer, doc: str) -> list[int]:
+        cache, vocab, out = self.cache, vec.vocabulary_, []
+        for w in doc.split():
+            idx = cache.get(w)
+            if idx is None:
+                if len(cache) >= self.CACHE_WORDS:
+                    cache.clear()
+                idx = cache[w] = [j for j in map(vocab.get, vec._char_wb_ngrams(w)) if j is not None]
+            out.extend(idx)
+        return out
+
+    def _matrix(self, vec: TfidfVectorizer, docs: list[str]):
+        indices_of = self._word_indices if vec.analyzer == "word" else self._char_indices
+        idx: list[int] = []
+        indptr = [0]
+        for d in docs:
+            idx.extend(indices_of(vec, d))
+            indptr.append(len(idx))
+        counts = sp.csr_matrix((np.ones(len(idx), dtype=vec.dtype), np.asarray(idx, dtype=np.int32),
+                                np.asarray(indptr, dtype=np.int32)), shape=(len(docs), len(vec.vocabulary_)))
+        counts.sum_duplicates()
+        return vec._tfidf.transform(counts, copy=False)
+
+    def __call__(self, folded: list[str]):
+        return sp.hstack([self._matrix(v, folded) for v in self.parts]).tocsr()
+
+
+_FAST: dict[int, tuple[Model, _FastFeatures | None]] = {}
+
+
+def _features(model: Model, texts: list[str], folded: list[str]):
+    """The model's features of ``texts``; the fast path is checked against ``model.features`` on its first use
+    in each process and abandoned (with a RuntimeWarning) if they ever differ."""
+    entry = _FAST.get(id(model))
+    if entry is None or entry[0] is not model:
+        if len(_FAST) > 4:
+            _FAST.clear()
+        entry = _FAST[id(model)] = (model, _FastFeatures.build(model.vectorizer))
+    fast = entry[1]
+    if fast is None:
+        return model.features(texts)
+    X = fast(folded)
+    if not fast.verified:
+        k = min(len(texts), 32)
+        if (X[:k] != model.features(texts[:k])).nnz:
+            warnings.warn("fast feature extraction differs from the model's; using the model's own", RuntimeWarning)
+            _FAST[id(model)] = (model, None)
+            return model.features(texts)
+        fast.verified = True
+    return X
+
+
+# ---- classification ------------------------------------------------------------------------------------------
 def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = None,
                    table: statutes.StatuteTable | None = None, max_chars: int = MAX_CHARS) -> pd.DataFrame:
     """Classify every row of ``df[text_column]``; returns a copy of ``df`` with :data:`RESULT_COLUMNS` appended.
+
+    Input columns that clash with a result column are renamed ``input_<name>``.
 
     Raises
     ------
     ColumnError
         If ``text_column`` is not a column of ``df`` or names more than one column.
     """
-    if text_column not in df.columns:
-        raise ColumnError(f"no column {text_column!r}; the columns are: {', '.join(map(str, df.columns))}")
-    if list(df.columns).count(text_column) > 1:
-        raise ColumnError(f"more than one column is named {text_column!r}")
+    check_columns(df.columns, text_column)
     model = model or get_model()
     table = table or statutes.load_table()
     out = df.copy()
-    for col in RESULT_COLUMNS:
-        if col in out.columns:
-            out = out.rename(columns={col: f"input_{col}"})
+    clashes = {c: f"input_{c}" for c in RESULT_COLUMNS if c in out.columns}
+    if clashes:
+        out = out.rename(columns=clashes)
     n = len(df)
     texts, errors, ok = [], [""] * n, []
     for i, raw in enumerate(df[text_column].tolist()):
         try:
-            if raw is None or (isinstance(raw, float) and np.isnan(raw)):
-                raise TextError("the text is empty or has no words")
-            if isinstance(raw, str) and len(raw) > max_chars:
-                raise TextError(f"the text has {len(raw):,} characters, over the limit of {max_chars:,}")
-            text, _ = prepare(raw if isinstance(raw, (str, bytes)) else str(raw), max_chars)
+            texts.append(checked_text(raw, max_chars))
         except TextError as exc:
             errors[i] = str(exc)
             continue
         ok.append(i)
-        texts.append(text)
     probs = np.full((n, len(model.labels)), np.nan)
     articles, parts, circs = [""] * n, [""] * n, [""] * n
     if texts:
-        X = model.features(texts)
+        folded = [fast_fold(t) for t in texts]
+        X = _features(model, texts, folded)
         P = model.label_proba(X)
-        T = model.tag_proba(X)
-        threshold = table.significant_damage_azn
-        tag_thr = dict(zip(model.tags, model.tag_thresholds))
-        for k, i in enumerate(ok):
-            probs[i] = P[k]
-            text = texts[k]
-            folded = normalise(text)
-            damage_azn, span = _damage(text, folded, None)
-            found = _findings(text, folded, dict(zip(model.tags, T[k])), tag_thr, {}, damage_azn, span, threshold,
-                              table, evidence=False)
-            detected = [f.id for f in found if f.detected]
-            chosen = [j for j in range(len(model.labels)) if P[k, j] >= model.thresholds[j]]
-            labs = [model.labels[j] for j in chosen]
-            articles[i] = ";".join(labs) or "none"
-            parts[i] = ";".join(table.select_part(lab, detected, basic=_basic_hint(lab, text, folded, table)).part
-                                for lab in labs) or "none"
-            circs[i] = ";".join(detected)
+        probs[ok] = P
+        rows = _row_results(model, table, texts, folded, P >= model.thresholds, model.tag_proba(X))
+        for i, (a, p, c) in zip(ok, rows):
+            articles[i], parts[i], circs[i] = a, p, c
     out["articles"], out["parts"] = articles, parts
     for j, lab in enumerate(model.labels):
         out[f"p_{lab}"] = np.round(probs[:, j], 4)
     out["circumstances"], out["error"] = circs, errors
     return out
+
+
+def _row_results(model: Model, table: statutes.StatuteTable, texts: list[str], folded: list[str],
+                 chosen: np.ndarray, T: np.ndarray) -> Iterator[tuple[str, str, str]]:
+    """(articles, parts, circumstances) of each classified text, as :func:`~classifier.analyse.analyse` finds
+    them without evidence spans."""
+    threshold = table.significant_damage_azn
+    tag_thr = dict(zip(model.tags, model.tag_thresholds.tolist()))
+    part_of: dict[tuple, str] = {}
+    for k, (text, fd) in enumerate(zip(texts, folded)):
+        damage_azn, span = _damage(text, fd, None) if _AMOUNT.search(fd) else (None, None)
+        found = _findings(text, fd, dict(zip(model.tags, T[k].tolist())), tag_thr, {}, damage_azn, span, threshold,
+                          table, evidence=False)
+        detected = tuple(f.id for f in found if f.detected)
+        labs = [model.labels[j] for j in np.flatnonzero(chosen[k])]
+        ps = []
+        for lab in labs:
+            key = (lab, detected, _basic_hint(lab, text, fd, table))
+            if key not in part_of:
+                part_of[key] = table.select_part(lab, detected, basic=key[2]).part
+            ps.append(part_of[key])
+        yield ";".join(labs) or "none", ";".join(ps) or "none", ";".join(detected)
+
+
+# ---- streams of chunks: this process, local processes, Dask ----------------------------------------------------
+DASK_LOCAL: dict[str, Any] = {"processes": True, "threads_per_worker": 1, "dashboard_address": None}
+"""Keyword arguments of the ``distributed.LocalCluster`` started for ``--engine dask`` without a scheduler."""
+
+_worker: dict[str, Any] = {}
+
+
+def classify_chunks(chunks: Iterable[pd.DataFrame], text_column: str, *, model: Model, jobs: int = 1,
+                    engine: str = "local", client=None, max_chars: int = MAX_CHARS) -> Iterator[pd.DataFrame]:
+    """Classify a stream of DataFrame chunks with :func:`classify_frame`; yields the results in input order.
+
+    ``engine="local"`` runs in this process (``jobs=1``) or in ``jobs`` local processes, at most ``2 × jobs``
+    chunks in flight. ``engine="dask"`` needs a ``distributed.Client`` (see :func:`dask_client`). The output is
+    the same on every path. Raises what :func:`classify_frame` raises, and ``BrokenProcessPool`` if a worker dies.
+    """
+    if engine == "dask":
+        yield from _dask_chunks(chunks, text_column, model, client, max_chars)
+    elif jobs <= 1:
+        table = statutes.load_table()
+        for chunk in chunks:
+            yield classify_frame(chunk, text_column, model=model, table=table, max_chars=max_chars)
+    else:
+        yield from _pooled_chunks(chunks, text_column, model, jobs, max_chars)
+
+
+def _init_worker(model: Model, text_column: str, max_chars: int) -> None:
+    _worker.update(model=model, text_column=text_column, max_chars=max_chars, table=statutes.load_table())
+
+
+def _classify_in_worker(chunk: pd.DataFrame) -> pd.DataFrame:
+    return classify_frame(chunk, _worker["text_column"], model=_worker["model"], table=_worker["table"],
+                          max_chars=_worker["max_chars"])
+
+
+def _pool_context():
+    """``forkserver`` where it exists (no fork of a threaded parent), else ``spawn``; the model is sent once per
+    worker as an initializer argument."""
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["classifier.batch"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _pooled_chunks(chunks, text_column, model, jobs, max_chars) -> Iterator[pd.DataFrame]:
+    pool = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_init_worker,
+                               initargs=(model, text_column, max_chars))
+    pending: collections.deque = collections.deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(_classify_in_worker, chunk))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def dask_client(scheduler: str | None, jobs: int):
+    """A ``distributed.Client`` for ``scheduler`` (``tcp://host:port``), or for a new local cluster of ``jobs``
+    single-threaded workers (:data:`DASK_LOCAL`). Close it when done. Raises ``OSError`` if it cannot connect.
+
+    Remote workers must be able to import this project (same version) to run :func:`classify_frame`.
+    """
+    from distributed import Client, LocalCluster
+    if scheduler:
+        return Client(scheduler, timeout="20s")
+    return Client(LocalCluster(n_workers=max(1, jobs), **DASK_LOCAL))
+
+
+def _classify_partition(part: pd.DataFrame, model: Model, text_column: str, max_chars: int) -> pd.DataFrame:
+    return classify_frame(part, text_column, model=model, max_chars=max_chars)
+
+
+def _dask_chunks(chunks, text_column, model, client, max_chars) -> Iterator[pd.DataFrame]:
+    """Windows of chunks become dask.dataframe partitions; the model is scattered to every worker once."""
+    import dask
+    import dask.dataframe as dd
+    if client is None:
+        raise ValueError("the dask engine needs a distributed.Client (see dask_client)")
+    model_on_workers = client.scatter(model, broadcast=True, hash=False)
+    window = max(2, 4 * sum(client.nthreads().values()))
+    chunks = iter(chunks)
+    meta = None
+    with dask.config.set({"dataframe.convert-string": False}):
+        while True:
+            batch = [c for _, c in zip(range(window), chunks)]
+            if not batch:
+                return
+            frame = pd.concat(batch) if len(batch) > 1 else batch[0]
+            if meta is None:
+                meta = classify_frame(frame.iloc[:1], text_column, model=model, max_chars=max_chars).iloc[:0]
+            ddf = dd.from_pandas(frame, npartitions=len(batch), sort=False)
+            yield ddf.map_partitions(_classify_partition, model_on_workers, text_column, max_chars,
+                                     meta=meta).compute()
+
+
+# ---- summary -------------------------------------------------------------------------------------------------
+class Summary:
+    """Running counts over classified chunks: rows, errors, articles, parts and (with a date column) articles by
+    day. Memory is bounded by the number of distinct labels, parts and days, not by the rows."""
+
+    def __init__(self, labels: Iterable[str], date_column: str | None = None):
+        self.labels = list(labels)
+        self.date_column = date_column
+        self.rows = self.errors = self.undated = 0
+        self.articles: collections.Counter = collections.Counter()
+        self.parts: collections.Counter = collections.Counter()
+        self.by_day: collections.Counter = collections.Counter()
+
+    def add(self, out: pd.DataFrame) -> None:
+        """Count one classified chunk (the output of :func:`classify_frame`)."""
+        done = out["error"] == ""
+        self.rows += len(out)
+        self.errors += int((~done).sum())
+        for col, counter in (("articles", self.articles), ("parts", self.parts)):
+            counter.update(out.loc[done, col].str.split(";").explode().tolist())
+        if self.date_column is not None:
+            days = _days(out.loc[done, self.date_column])
+            self.undated += int(days.isna().sum())
+            pairs = pd.DataFrame({"day": days, "a": out.loc[done, "articles"].str.split(";")}).dropna().explode("a")
+            self.by_day.update(zip(pairs["day"], pairs["a"]))
+
+    def article_counts(self) -> dict[str, int]:
+        """Counts per article label in the model's order, then ``none``."""
+        return {k: self.articles.get(k, 0) for k in [*self.labels, "none"]}
+
+    def line(self, seconds: float) -> str:
+        rate = self.rows / seconds if seconds > 0 else 0.0
+        counts = ", ".join(f"{k}: {v}" for k, v in self.article_counts().items())
+        return f"classified {self.rows} rows in {seconds:.1f} s ({rate:,.0f} rows/s); errors: {self.errors}; {counts}"
+
+
+def _days(values: pd.Series) -> pd.Series:
+    """Dates of a column of mixed values (ISO strings, datetimes, Excel dates) as ``YYYY-MM-DD``; NaN if none."""
+    parsed = pd.to_datetime(values.astype(str).where(values.notna()), errors="coerce", format="mixed", utc=True)
+    return parsed.dt.strftime("%Y-%m-%d").astype(object).where(parsed.notna())
+

@@ -123,24 +123,39 @@ def reliability_plot(p: np.ndarray, y: np.ndarray, path: Path) -> None:
     fig.tight_layout(); fig.savefig(path, dpi=110); plt.close(fig)
 
 
+def confusion_counts(y: np.ndarray, pred: np.ndarray, labels: list[str]) -> np.ndarray:
+    """Where the labels go, for multi-label data: diagonal = gold labels predicted; (g, q) = gold g missed while
+    q was predicted without being gold; last column = g missed with nothing wrong predicted; last row = q
+    predicted spuriously with no gold label missed; bottom-right = incidents rightly predicted as none."""
+    k = len(labels)
+    m = np.zeros((k + 1, k + 1), dtype=int)
+    for yi, pi in zip(y.astype(bool), pred.astype(bool)):
+        hit, missed, extra = np.flatnonzero(yi & pi), np.flatnonzero(yi & ~pi), np.flatnonzero(~yi & pi)
+        m[hit, hit] += 1
+        if len(missed) and len(extra):
+            for g in missed:
+                m[g, extra] += 1
+        elif len(missed):
+            m[missed, k] += 1
+        elif len(extra):
+            m[k, extra] += 1
+        if not yi.any() and not pi.any():
+            m[k, k] += 1
+    return m
+
+
 def confusion_plot(y: np.ndarray, pred: np.ndarray, labels: list[str], path: Path) -> None:
-    """Rows: gold label (or none); columns: predicted label (or none); cell: incidents."""
-    names = labels + ["none"]
-    m = np.zeros((len(names), len(names)), dtype=int)
-    for yi, pi in zip(y, pred):
-        gold = [j for j in range(len(labels)) if yi[j]] or [len(labels)]
-        got = [j for j in range(len(labels)) if pi[j]] or [len(labels)]
-        for g in gold:
-            for q in got:
-                m[g, q] += 1
+    names = labels + ["(nothing)"]
+    m = confusion_counts(y, pred, labels)
     fig, ax = plt.subplots(figsize=(6.5, 5.5))
-    ax.imshow(m, cmap="Blues")
+    ax.imshow(np.log1p(m), cmap="Blues")
     ax.set_xticks(range(len(names)), names, rotation=45); ax.set_yticks(range(len(names)), names)
     for i in range(len(names)):
         for j in range(len(names)):
-            ax.text(j, i, m[i, j], ha="center", va="center", fontsize=8, color="white" if m[i, j] > m.max() / 2 else "black")
-    ax.set_xlabel("predicted"); ax.set_ylabel("gold")
-    ax.set_title("Gold vs predicted labels (test split)")
+            ax.text(j, i, m[i, j], ha="center", va="center", fontsize=8,
+                    color="white" if np.log1p(m[i, j]) > np.log1p(m.max()) / 2 else "black")
+    ax.set_xlabel("predicted (or nothing wrongly predicted)"); ax.set_ylabel("gold (or nothing missed)")
+    ax.set_title("Where the labels go (test split)")
     fig.tight_layout(); fig.savefig(path, dpi=110); plt.close(fig)
 
 

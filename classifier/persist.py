@@ -48,6 +48,17 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+CODE_FILES = ("model.py", "text.py", "training.py")
+"""The source files that define the features, normalisation and targets: a change to any of them rebuilds."""
+
+
+def code_sha256() -> str:
+    h = hashlib.sha256()
+    for name in CODE_FILES:
+        h.update((Path(__file__).parent / name).read_bytes())
+    return h.hexdigest()
+
+
 def library_versions() -> dict[str, str]:
     return {"python": platform.python_version(), "scikit-learn": sklearn.__version__, "numpy": np.__version__,
             "scipy": scipy.__version__, "skops": skops.__version__}
@@ -63,6 +74,7 @@ def save(model: Model, corpus_sha256: str, metrics: dict, directory: Path | None
         "format": FORMAT,
         "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "training_data_sha256": corpus_sha256,
+        "code_sha256": code_sha256(),
         "model_sha256": _sha256(tmp),
         "libraries": library_versions(),
         "kind": model.kind,
@@ -102,6 +114,8 @@ def staleness(corpus_sha256: str, directory: Path | None = None) -> str | None:
         return "the model was saved in an older format"
     if m.get("training_data_sha256") != corpus_sha256:
         return "training_data/ has changed since the model was built"
+    if m.get("code_sha256") != code_sha256():
+        return "the model code (features, normalisation or targets) has changed since the model was built"
     if m.get("libraries", {}).get("scikit-learn") != sklearn.__version__:
         return f"the model was built with scikit-learn {m.get('libraries', {}).get('scikit-learn')}, this is {sklearn.__version__}"
     if not (d / MODEL_FILE).exists():

@@ -1,0 +1,78 @@
+"""Benchmark: single-text latency of analyse() and bulk rows/s of classify_frame(), against the bare pipeline.
+
+Run ``python bench/classify.py`` (``--rows``, ``--singles``). Texts are ~600-character incidents built by joining
+corpus incidents; the bare pipeline (``predict_proba``, or ``decision_function`` for the linear SVM) runs on the same texts in the same run, so the ratios
+hold on a shared, noisy machine even when the absolute numbers move. Also times a full model build.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+
+def texts_of_length(n: int, length: int = 600, seed: int = 0) -> list[str]:
+    from classifier.incident import load_corpus
+    pool = load_corpus(split="train").text.tolist()
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(n):
+        t = ""
+        while len(t) < length:
+            t += pool[int(rng.integers(len(pool)))] + " "
+        out.append(t[:length])
+    return out
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--rows", type=int, default=20000)
+    ap.add_argument("--singles", type=int, default=300)
+    ap.add_argument("--build", action="store_true", help="also time a full model build")
+    args = ap.parse_args(argv)
+    from classifier.analyse import analyse
+    from classifier.batch import classify_frame
+    from classifier.training import build, get_model
+
+    if args.build:
+        t0 = time.perf_counter()
+        build(log=lambda m: None)
+        print(f"model build: {time.perf_counter() - t0:.1f} s")
+    model = get_model()
+    texts = texts_of_length(args.rows)
+    pipe = model.pipeline
+    bare_fn = getattr(pipe, "predict_proba", None) if hasattr(pipe[-1], "predict_proba") else pipe.decision_function
+    # warm-up
+    analyse(texts[0], model=model)
+    classify_frame(pd.DataFrame({"text": texts[:200]}), "text", model=model)
+
+    lat, bare_lat = [], []
+    for t in texts[: args.singles]:
+        t0 = time.perf_counter(); bare_fn([t]); bare_lat.append(time.perf_counter() - t0)
+        t0 = time.perf_counter(); analyse(t, model=model); lat.append(time.perf_counter() - t0)
+    q = lambda xs, p: 1000 * float(np.percentile(xs, p))  # noqa: E731
+
+    df = pd.DataFrame({"text": texts})
+    t0 = time.perf_counter(); bare_fn(texts); bare = time.perf_counter() - t0
+    t0 = time.perf_counter(); classify_frame(df, "text", model=model); full = time.perf_counter() - t0
+    print(f"machine: {os.cpu_count()} cores; texts: {args.rows} × {statistics.mean(map(len, texts)):.0f} chars; one process")
+    print(f"{'measure':<46}{'value':>12}")
+    print(f"{'single text analyse() p50 (ms)':<46}{q(lat, 50):>12.1f}")
+    print(f"{'single text analyse() p95 (ms)':<46}{q(lat, 95):>12.1f}")
+    print(f"{'single text bare pipeline p50 (ms)':<46}{q(bare_lat, 50):>12.1f}")
+    print(f"{'bulk classify_frame rows/s':<46}{args.rows / full:>12.0f}")
+    print(f"{'bulk bare pipeline rows/s':<46}{args.rows / bare:>12.0f}")
+    print(f"{'bulk overhead (classify_frame / bare)':<46}{full / bare:>12.2f}×")
+    print(f"{'single overhead (analyse p50 / bare p50)':<46}{q(lat, 50) / q(bare_lat, 50):>12.2f}×")
+
+
+if __name__ == "__main__":
+    main()

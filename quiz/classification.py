@@ -1,0 +1,124 @@
+"""Scenario → offence questions: which article does an incident fall under (one answer, or all that apply).
+
+Distractors are other Chapter 30 labels, preferring the ones a trainee is most likely to pick: the offence
+whose element is missing, labels the scenario explains away, and "none" for in-scope acts. Each wrong option
+says which element of that offence the facts lack, in the words of the statute table.
+"""
+from __future__ import annotations
+
+import random
+
+from .model import Option, Question
+from .phrases import art, decap, label_title, ordinal_suffix, say
+from .questions import Kind, Seed, draw, question
+from .scenarios import NONE, Bank, Scenario
+
+T = {
+    "stem_single": {"en": "{text} Which article of Chapter 30 does this act fall under?",
+                    "az": "{text} Bu əməl 30-cu fəslin hansı maddəsinə aiddir?"},
+    "stem_multi": {"en": "{text} Which offences of Chapter 30 do the facts show? Select all that apply.",
+                   "az": "{text} Faktlarda 30-cu fəslin hansı cinayətlərinin əlamətləri var? Uyğun olanların hamısını seçin."},
+    "yes": {"en": "Correct: {art} applies. {answer}", "az": "Düzgündür: {art} tətbiq edilir. {answer}"},
+    "yes_none": {"en": "Correct: the act falls under none of Arts. {first} to {last}. {answer}",
+                 "az": "Düzgündür: əməl {first}–{last}{sfx} maddələrin heç birinə aid deyil. {answer}"},
+    "no_none": {"en": "Not correct: the facts show the elements of {arts}, so the act is within Chapter 30.",
+                "az": "Düzgün deyil: faktlar {arts} üzrə cinayətin əlamətlərini göstərir, ona görə əməl 30-cu fəslə aiddir."},
+    "no_missing": {"en": "Not {art}: one of its elements is not shown in the facts: {element}.",
+                   "az": "{art} deyil: onun əlamətlərindən biri faktlarda göstərilməyib: {element}."},
+    "no_why": {"en": "Not {art}: {why}", "az": "{art} deyil: {why}"},
+    "no_generic": {"en": "Not {art} ({title}): that offence needs {needs}, and the facts do not show it.",
+                   "az": "{art} deyil ({title}): bu cinayət üçün {needs} tələb olunur, faktlarda isə bu göstərilməyib."},
+    "and": {"en": " and ", "az": " və "},
+}
+_CORE_KINDS = ("conduct", "result")
+
+
+def article_seeds(bank: Bank) -> list[Seed]:
+    return [Seed("article", f"article/{s.id}", _articles(bank, s), s.difficulty, (s.id,))
+            for s in bank.scenarios if len(s.articles) == 1]
+
+
+def articles_seeds(bank: Bank) -> list[Seed]:
+    return [Seed("articles", f"articles/{s.id}", _articles(bank, s), "hard" if len(s.labels) > 2 else "medium", (s.id,))
+            for s in bank.scenarios if len(s.labels) >= 2]
+
+
+def build_article(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Question:
+    s = bank.scenario(seed.data[0])
+    correct = s.articles[0]
+    others = [lb for lb in [*bank.table.labels, NONE] if lb != correct]
+    wrong = draw(rng, _likely(bank, s), others, 3)
+    options = [_option(bank, s, lb, lang) for lb in [correct, *wrong]]
+    return question(seed, "single", say(T, "stem_single", lang, text=s.text(lang)), options, s.answer.get(lang), rng)
+
+
+def build_articles(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Question:
+    s = bank.scenario(seed.data[0])
+    others = [lb for lb in bank.table.labels if lb not in s.labels]
+    wrong = draw(rng, [lb for lb in _likely(bank, s) if lb != NONE], others, max(2, 5 - len(s.labels)))
+    options = [_option(bank, s, lb, lang) for lb in [*s.labels, *wrong]]
+    return question(seed, "multiple", say(T, "stem_multi", lang, text=s.text(lang)), options, s.answer.get(lang), rng)
+
+
+def _articles(bank: Bank, s: Scenario) -> tuple[str, ...]:
+    """The articles a scenario question is about: its labels' articles, or the article whose element is missing."""
+    arts = [bank.article_of_label(lb) for lb in s.labels]
+    if s.missing is not None:
+        arts.append(bank.table.article_of(s.missing.part).article)
+    return tuple(dict.fromkeys(arts))
+
+
+def _likely(bank: Bank, s: Scenario) -> list[str]:
+    """Labels a trainee is likely to choose wrongly for this scenario, most likely first."""
+    out = []
+    if s.missing is not None:
+        out.append(bank.label_of_part(s.missing.part))
+    out += sorted(s.why_not)
+    if s.labels:
+        out.append(NONE)
+    return [lb for lb in dict.fromkeys(out) if lb not in s.articles]
+
+
+def _option(bank: Bank, s: Scenario, label: str, lang: str) -> Option:
+    return Option(label_title(bank.table, label, lang), label in s.articles, _feedback(bank, s, label, lang))
+
+
+def _feedback(bank: Bank, s: Scenario, label: str, lang: str) -> str:
+    table = bank.table
+    answer = s.answer.get(lang)
+    if label == NONE:
+        if NONE in s.articles:
+            arts = list(table.articles)
+            return say(T, "yes_none", lang, first=arts[0], last=arts[-1], sfx=ordinal_suffix(arts[-1]), answer=answer)
+        return say(T, "no_none", lang, arts=say(T, "and", lang).join(art(lb, lang) for lb in s.labels))
+    if label in s.articles:
+        return say(T, "yes", lang, art=art(label, lang), answer=answer)
+    head = art(label, lang, inline=False)
+    if label in s.why_not:
+        return say(T, "no_why", lang, art=head, why=s.why_not[label].get(lang))
+    if s.missing is not None and bank.label_of_part(s.missing.part) == label:
+        element = next(e for e in table.part(s.missing.part).elements if e.id == s.missing.element)
+        return say(T, "no_missing", lang, art=head, element=getattr(element, lang))
+    return say(T, "no_generic", lang, art=head, title=_title(bank, label, lang), needs=_needs(bank, label, lang))
+
+
+def _title(bank: Bank, label: str, lang: str) -> str:
+    return label_title(bank.table, label, lang).split(": ", 1)[1]
+
+
+def _needs(bank: Bank, label: str, lang: str) -> str:
+    """What the offence of a label requires beyond a computer and intent: its conduct, result and purpose."""
+    table = bank.table
+    basics = table.labels[label].basic_parts
+    if len(basics) > 1:
+        return " / ".join(decap(table.part(p).title.get(lang), lang) for p in basics)
+    elements = [e for e in table.part(basics[0]).elements
+                if e.kind in _CORE_KINDS or (e.kind == "mental" and e.id != "intent")]
+    return "; ".join(getattr(e, lang) for e in elements)
+
+
+KINDS = (
+    Kind("article", {"en": "Scenario → article", "az": "Hadisə → maddə"}, article_seeds, build_article),
+    Kind("articles", {"en": "Scenario → all articles that apply", "az": "Hadisə → tətbiq edilən bütün maddələr"},
+         articles_seeds, build_articles),
+)

@@ -1,0 +1,177 @@
+"""Scenario → part questions: which part applies, which fact makes it aggravated or infrastructure, and
+which element is missing.
+
+The correct part is always the statute table's own choice (:meth:`StatuteTable.select_part`), and its reason
+(the qualifier or Note 3) is the correct option's feedback. Distractors are the basic, aggravated and
+infrastructure parts of the same article, so each wrong option teaches the step of part selection it skips.
+"""
+from __future__ import annotations
+
+import random
+
+from .classification import _articles
+from .model import Option, Question
+from .phrases import art, cap, say
+from .questions import Kind, Seed, draw, question
+from .scenarios import Bank, Scenario
+
+T = {
+    "stem_part": {"en": "{text} Which part applies to the offence “{title}”?",
+                  "az": "{text} “{title}” əməlinə hansı hissə tətbiq edilir?"},
+    "stem_qualifier": {"en": "{text} Which fact makes this act fall under {part} rather than the basic offence?",
+                       "az": "{text} Hansı hal bu əməli əsas tərkibdən fərqli olaraq {part} hissəsinə aid edir?"},
+    "stem_missing": {"en": "{text} Which element of {art} ({title}) do the facts fail to show?",
+                     "az": "{text} Faktlarda {art} ({title}) tərkibinin hansı əlaməti göstərilməyib?"},
+    "right": {"en": "Correct ({art}): {reason} {fact}", "az": "Düzgündür ({art}): {reason} {fact}"},
+    "basic_not": {"en": "Not {art}: that is the basic offence, but the facts show a qualifying circumstance ({circ}), which leads to {correct}.",
+                  "az": "{art} deyil: bu, əsas tərkibdir, lakin faktlarda tövsifedici hal var ({circ}) və o, {correct} hissəsinə aparır."},
+    "other_basic": {"en": "Not {art}: that part covers “{title}”, which does not fit these facts.",
+                    "az": "{art} deyil: bu hissə “{title}” əməlini əhatə edir, bu isə faktlara uyğun deyil."},
+    "agg_not": {"en": "Not {art}: it needs a qualifying circumstance ({list}), and the facts show none.",
+                "az": "{art} deyil: bunun üçün tövsifedici hal ({list}) lazımdır, faktlarda isə belə hal yoxdur."},
+    "agg_infra": {"en": "Not {art}: {correct} applies because the target is an object of infrastructure of public importance; it covers the aggravated acts too and takes precedence.",
+                  "az": "{art} deyil: hədəf ictimai əhəmiyyətli infrastruktur obyekti olduğu üçün {correct} tətbiq edilir; o, ağırlaşdırıcı halları da əhatə edir və üstündür."},
+    "infra_not": {"en": "Not {art}: the target is not an object of infrastructure of public importance ({note}).",
+                  "az": "{art} deyil: hədəf ictimai əhəmiyyətli infrastruktur obyekti deyil ({note})."},
+    "foreign": {"en": "Not {art}: that part belongs to Art. {article} ({title}), whose elements the facts do not show.",
+                "az": "{art} deyil: bu hissə maddə {article} ({title}) ilə bağlıdır, faktlarda isə onun əlamətləri yoxdur."},
+    "present_infra": {"en": "It is in the facts, but on its own it would lead only to {agg}; {part} applies because of the target (Art. {a}).",
+                      "az": "Bu hal faktlarda var, lakin təkbaşına yalnız {agg} hissəsinə aparardı; {part} hədəfə görə tətbiq edilir (maddə {a})."},
+    "present_element": {"en": "It is in the facts, but it is an element of the basic offence (Art. {a}), not a qualifying circumstance.",
+                        "az": "Bu hal faktlarda var, lakin tövsifedici hal deyil, əsas tərkibin əlamətidir (maddə {a})."},
+    "absent": {"en": "The facts do not show this circumstance (Art. {a}).",
+               "az": "Faktlarda bu hal göstərilməyib (maddə {a})."},
+    "missing_yes": {"en": "Correct: {art} requires it, and the facts do not show it. {answer}",
+                    "az": "Düzgündür: {art} bu əlaməti tələb edir, faktlarda isə o göstərilməyib. {answer}"},
+    "missing_no": {"en": "This element of {art} is shown in the facts; what is missing is: {missing}.",
+                   "az": "{art} tərkibinin bu əlaməti faktlarda var; göstərilməyən əlamət budur: {missing}."},
+}
+_QUALIFYING = ("repeat", "prior_conspiracy_group", "organised_group", "criminal_community", "official_position",
+               "public_infrastructure")
+
+
+def part_seeds(bank: Bank) -> list[Seed]:
+    out = []
+    for s in bank.scenarios:
+        for label in s.labels:
+            choice = bank.choice(s, label)
+            level = {"basic": "easy"}.get(choice.kind, "hard" if _qualifiers(s) > 1 else "medium")
+            out.append(Seed("part", f"part/{s.id}/{label}", (bank.article_of_label(label),), level, (s.id, label)))
+    return out
+
+
+def qualifier_seeds(bank: Bank) -> list[Seed]:
+    out = []
+    for s in bank.scenarios:
+        for label in s.labels:
+            choice = bank.choice(s, label)
+            if choice.kind != "basic" and len(choice.circumstances) == 1:
+                level = "hard" if _qualifiers(s) > 1 else "medium"
+                out.append(Seed("qualifier", f"qualifier/{s.id}/{label}", (bank.article_of_label(label),), level, (s.id, label)))
+    return out
+
+
+def missing_seeds(bank: Bank) -> list[Seed]:
+    return [Seed("missing_element", f"missing_element/{s.id}", _articles(bank, s), "hard", (s.id,))
+            for s in bank.scenarios if s.missing is not None]
+
+
+def _qualifiers(s: Scenario) -> int:
+    return sum(c in _QUALIFYING for c in s.circumstances)
+
+
+def build_part(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Question:
+    table = bank.table
+    s, label = bank.scenario(seed.data[0]), seed.data[1]
+    choice = bank.choice(s, label)
+    lp = table.label_parts(label)
+    article = table.labels[label].article
+    family = [p for p in (*lp.basic, lp.aggravated, lp.infrastructure) if p]
+    family += [lb.basic_parts[0] for lb_id, lb in table.labels.items()
+               if lb.article == article and lb_id != label and lb_id not in s.labels]
+    taken = {table.labels[lb].article for lb in s.labels}
+    foreign = [p.id for p in table.parts() if table.article_of(p.id).article not in taken
+               and p.kind == table.part(choice.part).kind]
+    wrong = draw(rng, [p for p in family if p != choice.part], foreign, 3)
+    options = [Option(art(p, lang, inline=False), p == choice.part, _part_feedback(bank, s, label, p, lang))
+               for p in [choice.part, *wrong]]
+    title = table.part(lp.basic[0]).title if len(lp.basic) == 1 and article in ("273",) else table.articles[article].title
+    stem = say(T, "stem_part", lang, text=s.text(lang), title=title.get(lang))
+    return question(seed, "single", stem, options, s.answer.get(lang), rng)
+
+
+def _part_feedback(bank: Bank, s: Scenario, label: str, pid: str, lang: str) -> str:
+    table = bank.table
+    choice = bank.choice(s, label)
+    head = art(pid, lang, inline=False)
+    if pid == choice.part:
+        return say(T, "right", lang, art=art(pid, lang), reason=choice.reason.text(lang), fact=s.decisive_fact.get(lang))
+    part = table.part(pid)
+    if table.article_of(pid).article != table.labels[label].article:
+        a = table.article_of(pid)
+        return say(T, "foreign", lang, art=head, article=a.article, title=a.title.get(lang))
+    lp = table.label_parts(label)
+    if part.kind == "basic" and pid not in lp.basic:
+        return say(T, "other_basic", lang, art=head, title=part.title.get(lang))
+    if part.kind == "basic":
+        circ = table.circumstances[choice.circumstances[0]].title.get(lang)
+        return say(T, "basic_not", lang, art=head, circ=circ, correct=art(choice.part, lang))
+    if part.kind == "infrastructure":
+        return say(T, "infra_not", lang, art=head, note=_note3(bank, pid, lang))
+    if choice.kind == "infrastructure":
+        return say(T, "agg_infra", lang, art=head, correct=art(choice.part, lang))
+    qualifiers = "; ".join(q.text_az if lang == "az" else q.en for q in part.qualifiers)
+    return say(T, "agg_not", lang, art=head, list=qualifiers)
+
+
+def _note3(bank: Bank, pid: str, lang: str) -> str:
+    from .phrases import note_ref
+    definition = next(d for d in bank.table.definitions()
+                      if bank.table.article_of(pid).article in d.scope and d.term.en.startswith("object of infrastructure"))
+    return note_ref(definition.id, lang)
+
+
+def build_qualifier(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Question:
+    table = bank.table
+    s, label = bank.scenario(seed.data[0]), seed.data[1]
+    choice = bank.choice(s, label)
+    correct = choice.circumstances[0]
+    pool = [c.id for c in table.circumstances.values() if c.kind in ("qualifier", "element") and c.id != correct]
+    wrong = draw(rng, [c for c in pool if c in s.circumstances], pool, 3)
+    lp = table.label_parts(label)
+    options = []
+    for cid in [correct, *wrong]:
+        circ = table.circumstances[cid]
+        if cid == correct:
+            fb = say(T, "right", lang, art=art(choice.part, lang), reason=choice.reason.text(lang), fact=s.decisive_fact.get(lang))
+        elif cid in s.circumstances and circ.kind == "qualifier":
+            fb = say(T, "present_infra", lang, agg=lp.aggravated, part=choice.part, a=table.circumstances[correct].article)
+        elif cid in s.circumstances:
+            fb = say(T, "present_element", lang, a=circ.article)
+        else:
+            fb = say(T, "absent", lang, a=circ.article)
+        options.append(Option(cap(circ.title.get(lang), lang), cid == correct, fb))
+    stem = say(T, "stem_qualifier", lang, text=s.text(lang), part=art(choice.part, lang))
+    return question(seed, "single", stem, options, s.answer.get(lang), rng)
+
+
+def build_missing(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Question:
+    s = bank.scenario(seed.data[0])
+    part = bank.table.part(s.missing.part)
+    missing = next(e for e in part.elements if e.id == s.missing.element)
+    others = [e for e in part.elements if e.id != missing.id]
+    wrong = draw(rng, [], others, 3)
+    here = art(part.id, lang)
+    options = [Option(cap(getattr(missing, lang), lang), True, say(T, "missing_yes", lang, art=here, answer=s.answer.get(lang)))]
+    options += [Option(cap(getattr(e, lang), lang), False, say(T, "missing_no", lang, art=here, missing=getattr(missing, lang)))
+                for e in wrong]
+    stem = say(T, "stem_missing", lang, text=s.text(lang), art=here, title=part.title.get(lang))
+    return question(seed, "single", stem, options, s.answer.get(lang), rng)
+
+
+KINDS = (
+    Kind("part", {"en": "Scenario → part", "az": "Hadisə → hissə"}, part_seeds, build_part),
+    Kind("qualifier", {"en": "Which fact makes it aggravated or infrastructure", "az": "Hansı hal ağırlaşdırıcı və ya infrastruktur hissəsinə aparır"},
+         qualifier_seeds, build_qualifier),
+    Kind("missing_element", {"en": "Which element is missing", "az": "Hansı əlamət çatışmır"}, missing_seeds, build_missing),
+)

@@ -1,0 +1,123 @@
+"""Words of the quiz in English and Azerbaijani, and how figures of the law are written in each language.
+
+Templates are plain ``str.format`` strings keyed by id and language; each generator module keeps its own
+table and calls :func:`say`. Figures are never typed here: :func:`span` and friends only format numbers
+that come from the statute table.
+"""
+from __future__ import annotations
+
+from statutes import StatuteTable
+
+COMMON: dict[str, dict[str, str]] = {
+    "true": {"en": "True", "az": "Doğru"},
+    "false": {"en": "False", "az": "Yanlış"},
+    "art": {"en": "Art. {id}", "az": "Maddə {id}"},
+    "art_inline": {"en": "Art. {id}", "az": "maddə {id}"},
+    "label": {"en": "Art. {id}: {title}", "az": "Maddə {id}: {title}"},
+    "label_none": {"en": "None: the act is outside Chapter 30", "az": "Heç biri: əməl 30-cu fəslə aid deyil"},
+    "note": {"en": "Note {n} to Art. {article}", "az": "{article}{article_sfx} maddənin {n}{n_sfx} qeydi"},
+    "correct": {"en": "Correct.", "az": "Düzgündür."},
+    "wrong": {"en": "Not correct.", "az": "Düzgün deyil."},
+    "title": {"en": "Chapter 30 cybercrimes: quiz (seed {seed})", "az": "30-cu fəsil, kibercinayətlər: test (toxum {seed})"},
+    "months": {"en": "{n} months", "az": "{n} ay"},
+    "years": {"en": "{n} years", "az": "{n} il"},
+    "manat": {"en": "{n} manat", "az": "{n} manat"},
+    "span_months": {"en": "{lo} to {hi} months", "az": "{lo} aydan {hi} ayadək"},
+    "span_AZN": {"en": "{lo} to {hi} manat", "az": "{lo} manatdan {hi} manatadək"},
+    "current": {"en": "current wording", "az": "hazırkı redaksiya"},
+}
+
+UNIT_KEY = {"AZN": "manat", "months": "months"}
+
+
+def say(table: dict[str, dict[str, str]], key: str, lang: str, **params) -> str:
+    """Render template ``key`` of ``table`` in ``lang`` (falls back to :data:`COMMON`)."""
+    template = table.get(key) or COMMON[key]
+    return template[lang].format(**params)
+
+
+def num(x: float, lang: str) -> str:
+    """A figure as written in the language: ``4,000`` in English, ``4000`` in Azerbaijani; no trailing ``.0``."""
+    value = int(x) if float(x).is_integer() else round(float(x), 2)
+    if lang == "en" and isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def plain(x: float) -> str:
+    """A figure for machines (numerical answers): ``24``, ``13.5``."""
+    return str(int(x)) if float(x).is_integer() else repr(round(float(x), 4))
+
+
+def amount(x: float, unit: str, lang: str) -> str:
+    """``2,000 manat`` / ``24 months`` (``unit`` as in the statute data: ``AZN`` or ``months``)."""
+    return say(COMMON, UNIT_KEY[unit], lang, n=num(x, lang))
+
+
+def span(lo: float, hi: float, unit: str, lang: str) -> str:
+    """A range as the Code states it: ``2,000 to 4,000 manat`` / ``2000 manatdan 4000 manatadək``."""
+    return say(COMMON, f"span_{unit}", lang, lo=num(lo, lang), hi=num(hi, lang))
+
+
+def art(part_or_article: str, lang: str, inline: bool = True) -> str:
+    return say(COMMON, "art_inline" if inline else "art", lang, id=part_or_article)
+
+
+def note_ref(def_id: str, lang: str) -> str:
+    """``Note 3 to Art. 271`` from a definition id such as ``271-note-3``."""
+    article, n = def_id.rsplit("-note-", 1)
+    return say(COMMON, "note", lang, n=n, article=article, n_sfx=ordinal_suffix(n), article_sfx=ordinal_suffix(article))
+
+
+# Azerbaijani ordinal suffix by the number word that ends the numeral (vowel harmony): 1 bir → -ci, 3 üç → -cü …
+_UNITS = {"1": "-ci", "2": "-ci", "3": "-cü", "4": "-cü", "5": "-ci", "6": "-cı", "7": "-ci", "8": "-ci", "9": "-cu"}
+_TENS = {"1": "-cu", "2": "-ci", "3": "-cu", "4": "-cı", "5": "-ci", "6": "-cı", "7": "-ci", "8": "-ci", "9": "-cı"}
+
+
+def ordinal_suffix(numeral: str) -> str:
+    """The Azerbaijani ordinal suffix for the number that ends ``numeral`` (``271`` → ``-ci``, ``273`` → ``-cü``)."""
+    digits = "".join(ch for ch in numeral.rsplit("-", 1)[-1].rsplit(".", 1)[-1] if ch.isdigit()) or "0"
+    if digits[-1] != "0":
+        return _UNITS[digits[-1]]
+    if len(digits) >= 2 and digits[-2] != "0":
+        return _TENS[digits[-2]]
+    return "-cü" if len(digits) >= 3 and digits[-3] != "0" else "-ci"
+
+
+def label_title(table: StatuteTable, label: str, lang: str) -> str:
+    """The option text for a classification label: the article's title, or the part's where an article
+    has several labels (273.1 and 273.2)."""
+    if label == "none":
+        return say(COMMON, "label_none", lang)
+    lb = table.labels[label]
+    siblings = [x for x in table.labels.values() if x.article == lb.article]
+    title = table.part(lb.basic_parts[0]).title if len(siblings) > 1 else table.articles[lb.article].title
+    return say(COMMON, "label", lang, id=label, title=title.get(lang))
+
+
+def statute_quote(table: StatuteTable, part_id: str, lang: str, on=None) -> str:
+    """The sanction of a part in the Code's words: the official Azerbaijani sentence, or our English rendering."""
+    if lang == "az":
+        return "“" + table.version_on(part_id, on).sanction_text_az + "”"
+    text = table.part(part_id).text_en
+    return "“" + (text.split("Punishment:", 1)[-1].strip() if "Punishment:" in text else text) + "”"
+
+
+_AZ_UPPER = {"i": "İ", "ı": "I"}
+_AZ_LOWER = {"İ": "i", "I": "ı"}
+
+
+def cap(text: str, lang: str) -> str:
+    """Upper-case the first letter, with the Azerbaijani dotted and dotless i (``i`` → ``İ``, ``ı`` → ``I``)."""
+    first = _AZ_UPPER.get(text[:1], text[:1].upper()) if lang == "az" else text[:1].upper()
+    return first + text[1:]
+
+
+def decap(text: str, lang: str) -> str:
+    """Lower-case the first letter (``İ`` → ``i``, ``I`` → ``ı`` in Azerbaijani)."""
+    first = _AZ_LOWER.get(text[:1], text[:1].lower()) if lang == "az" else text[:1].lower()
+    return first + text[1:]
+
+
+def truth_labels(lang: str) -> tuple[str, str]:
+    return say(COMMON, "true", lang), say(COMMON, "false", lang)
