@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import random
 
-from .classification import _articles
+from .classification import _articles, _title
 from .model import Option, Question
-from .phrases import art, cap, say
+from .phrases import art, cap, circumstance_ref, say
 from .questions import Kind, Seed, draw, question
 from .scenarios import Bank, Scenario
 
@@ -35,12 +35,14 @@ T = {
                   "az": "{art} deyil: hədəf ictimai əhəmiyyətli infrastruktur obyekti deyil ({note})."},
     "foreign": {"en": "Not {art}: that part belongs to Art. {article} ({title}), whose elements the facts do not show.",
                 "az": "{art} deyil: bu hissə maddə {article} ({title}) ilə bağlıdır, faktlarda isə onun əlamətləri yoxdur."},
-    "present_infra": {"en": "It is in the facts, but on its own it would lead only to {agg}; {part} applies because of the target (Art. {a}).",
-                      "az": "Bu hal faktlarda var, lakin təkbaşına yalnız {agg} hissəsinə aparardı; {part} hədəfə görə tətbiq edilir (maddə {a})."},
-    "present_element": {"en": "It is in the facts, but it is an element of the basic offence (Art. {a}), not a qualifying circumstance.",
-                        "az": "Bu hal faktlarda var, lakin tövsifedici hal deyil, əsas tərkibin əlamətidir (maddə {a})."},
-    "absent": {"en": "The facts do not show this circumstance (Art. {a}).",
-               "az": "Faktlarda bu hal göstərilməyib (maddə {a})."},
+    "present_infra": {"en": "It is in the facts, but on its own it would lead only to {agg}; {part} applies because of the target ({ref}).",
+                      "az": "Bu hal faktlarda var, lakin təkbaşına yalnız {agg} hissəsinə aparardı; {part} hədəfə görə tətbiq edilir ({ref})."},
+    "present_none": {"en": "It is in the facts, but Art. {article} has no part that it qualifies ({ref}).",
+                     "az": "Bu hal faktlarda var, lakin maddə {article} onun üçün ayrıca hissə nəzərdə tutmur ({ref})."},
+    "present_element": {"en": "It is in the facts, but it is an element of the basic offence ({ref}), not a qualifying circumstance.",
+                        "az": "Bu hal faktlarda var, lakin tövsifedici hal deyil, əsas tərkibin əlamətidir ({ref})."},
+    "absent": {"en": "The facts do not show this circumstance ({ref}).",
+               "az": "Faktlarda bu hal göstərilməyib ({ref})."},
     "missing_yes": {"en": "Correct: {art} requires it, and the facts do not show it. {answer}",
                     "az": "Düzgündür: {art} bu əlaməti tələb edir, faktlarda isə o göstərilməyib. {answer}"},
     "missing_no": {"en": "This element of {art} is shown in the facts; what is missing is: {missing}.",
@@ -95,8 +97,7 @@ def build_part(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Questio
     wrong = draw(rng, [p for p in family if p != choice.part], foreign, 3)
     options = [Option(art(p, lang, inline=False), p == choice.part, _part_feedback(bank, s, label, p, lang))
                for p in [choice.part, *wrong]]
-    title = table.part(lp.basic[0]).title if len(lp.basic) == 1 and article in ("273",) else table.articles[article].title
-    stem = say(T, "stem_part", lang, text=s.text(lang), title=title.get(lang))
+    stem = say(T, "stem_part", lang, text=s.text(lang), title=_title(bank, label, lang))
     return question(seed, "single", stem, options, s.answer.get(lang), rng)
 
 
@@ -117,18 +118,11 @@ def _part_feedback(bank: Bank, s: Scenario, label: str, pid: str, lang: str) -> 
         circ = table.circumstances[choice.circumstances[0]].title.get(lang)
         return say(T, "basic_not", lang, art=head, circ=circ, correct=art(choice.part, lang))
     if part.kind == "infrastructure":
-        return say(T, "infra_not", lang, art=head, note=_note3(bank, pid, lang))
+        return say(T, "infra_not", lang, art=head, note=circumstance_ref(table, part.qualifiers[0].circumstances[0], lang))
     if choice.kind == "infrastructure":
         return say(T, "agg_infra", lang, art=head, correct=art(choice.part, lang))
     qualifiers = "; ".join(q.text_az if lang == "az" else q.en for q in part.qualifiers)
     return say(T, "agg_not", lang, art=head, list=qualifiers)
-
-
-def _note3(bank: Bank, pid: str, lang: str) -> str:
-    from .phrases import note_ref
-    definition = next(d for d in bank.table.definitions()
-                      if bank.table.article_of(pid).article in d.scope and d.term.en.startswith("object of infrastructure"))
-    return note_ref(definition.id, lang)
 
 
 def build_qualifier(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Question:
@@ -136,20 +130,24 @@ def build_qualifier(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Qu
     s, label = bank.scenario(seed.data[0]), seed.data[1]
     choice = bank.choice(s, label)
     correct = choice.circumstances[0]
-    pool = [c.id for c in table.circumstances.values() if c.kind in ("qualifier", "element") and c.id != correct]
+    equally = {c for q in table.part(choice.part).qualifiers for c in q.circumstances if c in s.circumstances}
+    pool = [c.id for c in table.circumstances.values()
+            if c.kind in ("qualifier", "element") and c.id != correct and c.id not in equally]
     wrong = draw(rng, [c for c in pool if c in s.circumstances], pool, 3)
     lp = table.label_parts(label)
     options = []
     for cid in [correct, *wrong]:
-        circ = table.circumstances[cid]
+        circ, ref = table.circumstances[cid], circumstance_ref(table, cid, lang)
         if cid == correct:
             fb = say(T, "right", lang, art=art(choice.part, lang), reason=choice.reason.text(lang), fact=s.decisive_fact.get(lang))
+        elif cid in s.circumstances and circ.kind == "qualifier" and choice.kind == "infrastructure" and lp.aggravated:
+            fb = say(T, "present_infra", lang, agg=lp.aggravated, part=choice.part, ref=circumstance_ref(table, correct, lang))
         elif cid in s.circumstances and circ.kind == "qualifier":
-            fb = say(T, "present_infra", lang, agg=lp.aggravated, part=choice.part, a=table.circumstances[correct].article)
+            fb = say(T, "present_none", lang, article=table.labels[label].article, ref=ref)
         elif cid in s.circumstances:
-            fb = say(T, "present_element", lang, a=circ.article)
+            fb = say(T, "present_element", lang, ref=ref)
         else:
-            fb = say(T, "absent", lang, a=circ.article)
+            fb = say(T, "absent", lang, ref=ref)
         options.append(Option(cap(circ.title.get(lang), lang), cid == correct, fb))
     stem = say(T, "stem_qualifier", lang, text=s.text(lang), part=art(choice.part, lang))
     return question(seed, "single", stem, options, s.answer.get(lang), rng)

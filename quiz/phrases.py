@@ -6,6 +6,8 @@ that come from the statute table.
 """
 from __future__ import annotations
 
+import re
+
 from statutes import StatuteTable
 
 COMMON: dict[str, dict[str, str]] = {
@@ -67,6 +69,13 @@ def note_ref(def_id: str, lang: str) -> str:
     """``Note 3 to Art. 271`` from a definition id such as ``271-note-3``."""
     article, n = def_id.rsplit("-note-", 1)
     return say(COMMON, "note", lang, n=n, article=article, n_sfx=ordinal_suffix(n), article_sfx=ordinal_suffix(article))
+
+
+def circumstance_ref(table: StatuteTable, cid: str, lang: str) -> str:
+    """Where a circumstance comes from: ``Note 1 to Art. 273`` for ``273 (Note 1)``, else ``Art. 34.2``."""
+    where = table.circumstances[cid].article
+    m = re.match(r"^(\S+) \(Note (\d+)\)$", where)
+    return note_ref(f"{m.group(1)}-note-{m.group(2)}", lang) if m else art(where, lang)
 
 
 # Azerbaijani ordinal suffix by the number word that ends the numeral (vowel harmony): 1 bir → -ci, 3 üç → -cü …
