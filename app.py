@@ -10,6 +10,8 @@ st.set_page_config(page_title="Kibercinayət arayışı · Cybercrime reference"
 language_switch()
 
 pages = [
-    st.Page("app_pages/statutes.py", title=t("page_statutes"), icon="📜", url_path="statutes", default=True),
+    st.Page("app_pages/analyse.py", title=t("page_analyse"), icon="🔎", url_path="analyse", default=True),
+    st.Page("app_pages/sentencing.py", title=t("page_sentencing"), icon="⚖️", url_path="sentencing"),
+    st.Page("app_pages/statutes.py", title=t("page_statutes"), icon="📜", url_path="statutes"),
 ]
 st.navigation(pages).run()

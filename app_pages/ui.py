@@ -70,6 +70,66 @@ STRINGS: dict[str, dict[str, str]] = {
     "act": {"en": "Act", "az": "Akt"},
     "date": {"en": "Date", "az": "Tarix"},
     "what_changed": {"en": "What changed", "az": "Nə dəyişib"},
+    # sentencing page
+    "page_sentencing": {"en": "Sentencing reference", "az": "Cəza arayışı"},
+    "sentencing_title": {"en": "Sentencing reference", "az": "Cəza arayışı"},
+    "sentencing_intro": {"en": "Choose the parts directly, or an article and the circumstances, without any text. Every figure shows the article it comes from.",
+                         "az": "Hissələri birbaşa, yaxud maddəni və halları seçin — mətn lazım deyil. Hər rəqəm mənbə maddəsi ilə göstərilir."},
+    "mode_parts": {"en": "Choose parts", "az": "Hissələri seç"},
+    "mode_circumstances": {"en": "Article and circumstances", "az": "Maddə və hallar"},
+    "label": {"en": "Offence", "az": "Cinayət"},
+    "basic_variant": {"en": "Variant (273-1)", "az": "Variant (273-1)"},
+    "circumstances_pick": {"en": "Circumstances", "az": "Hallar"},
+    "chosen_part": {"en": "Chosen part", "az": "Seçilən hissə"},
+    "add_part": {"en": "Add to the comparison", "az": "Müqayisəyə əlavə et"},
+    # analyse page
+    "page_analyse": {"en": "Analyse a scenario", "az": "Ssenarini təhlil et"},
+    "analyse_title": {"en": "Analyse an incident", "az": "Hadisəni təhlil et"},
+    "incident_text": {"en": "Incident description (Azerbaijani, English or Russian)", "az": "Hadisənin təsviri (azərbaycan, ingilis və ya rus dilində)"},
+    "incident_help": {"en": "Describe what happened: who did what to which system, and with what result.",
+                      "az": "Nə baş verdiyini yazın: kim hansı sistemə qarşı nə edib və nəticəsi nə olub."},
+    "analyse_button": {"en": "Analyse", "az": "Təhlil et"},
+    "known_facts": {"en": "Known facts (override what the text shows)", "az": "Məlum faktlar (mətndən aşkar ediləni əvəz edir)"},
+    "fact_auto": {"en": "from the text", "az": "mətndən"},
+    "fact_yes": {"en": "yes", "az": "bəli"},
+    "fact_no": {"en": "no", "az": "xeyr"},
+    "fact_prior_conspiracy_group": {"en": "Group acting in prior conspiracy", "az": "Qabaqcadan əlbir olan qrup"},
+    "fact_organised_group": {"en": "Organised group", "az": "Mütəşəkkil dəstə"},
+    "fact_official_position": {"en": "Official using his position", "az": "Vəzifəli şəxs qulluq mövqeyindən istifadə edib"},
+    "fact_repeat": {"en": "Repeat offence", "az": "Təkrar törədilib"},
+    "fact_public_infrastructure": {"en": "Target is public-importance infrastructure", "az": "Hədəf ictimai əhəmiyyətli infrastrukturdur"},
+    "fact_attempt": {"en": "Stopped at attempt", "az": "Cəhd mərhələsində dayandırılıb"},
+    "fact_foreign_national": {"en": "Offender is a foreign national", "az": "Təqsirləndirilən əcnəbidir"},
+    "fact_minor": {"en": "Offender is under 18", "az": "Təqsirləndirilən 18 yaşından azdır"},
+    "fact_art60_conditions": {"en": "Art. 60.1 conditions met, no aggravating circumstance", "az": "60.1-ci maddənin şərtləri var, ağırlaşdırıcı hal yoxdur"},
+    "damage_amount": {"en": "Damage amount (0 = from the text)", "az": "Ziyanın məbləği (0 = mətndən)"},
+    "currency": {"en": "Currency", "az": "Valyuta"},
+    "empty_text": {"en": "Type or paste an incident description first.", "az": "Əvvəlcə hadisənin təsvirini yazın."},
+    "verdict_offences": {"en": "Candidate offences", "az": "Ehtimal olunan cinayətlər"},
+    "verdict_low_confidence": {"en": "Low confidence: no article reaches its threshold. The closest candidate is shown; read it as a question, not an answer.",
+                               "az": "Aşağı etibarlılıq: heç bir maddə həddə çatmır. Ən yaxın variant göstərilir; onu cavab deyil, sual kimi oxuyun."},
+    "verdict_out_of_scope": {"en": "Out of scope: nothing in Chapter 30 fits this description (it may fall under another chapter, e.g. fraud, Art. 178).",
+                             "az": "Əhatə xaricində: təsvir 30-cu fəslin heç bir maddəsinə uyğun deyil (başqa fəslə, məsələn, dələduzluğa — 178-ci maddə — aid ola bilər)."},
+    "probabilities": {"en": "All articles, by probability", "az": "Bütün maddələr, ehtimala görə"},
+    "threshold": {"en": "threshold", "az": "hədd"},
+    "selected_part": {"en": "Part", "az": "Hissə"},
+    "why_part": {"en": "Why this part", "az": "Niyə bu hissə"},
+    "element_shown": {"en": "shown", "az": "göstərilib"},
+    "element_missing": {"en": "not evident", "az": "görünmür"},
+    "evidence_words": {"en": "Words that pushed this article", "az": "Bu maddəyə təsir edən sözlər"},
+    "circumstances_found": {"en": "Circumstances", "az": "Hallar"},
+    "source_text": {"en": "from the text", "az": "mətndən"},
+    "source_user": {"en": "given by you", "az": "sizin göstərdiyiniz"},
+    "penalties": {"en": "Penalties and consequences", "az": "Cəzalar və nəticələri"},
+    "aggregate": {"en": "Several offences together (aggregate, Art. 66.2)", "az": "Bir neçə cinayət birlikdə (məcmu, 66.2)"},
+    "absorption": {"en": "Absorption: imprisonment", "az": "Udma: azadlıqdan məhrum etmə"},
+    "addition": {"en": "Addition: imprisonment up to", "az": "Toplama: azadlıqdan məhrum etmə ən çoxu"},
+    "download_md": {"en": "Download analysis (Markdown)", "az": "Təhlili yüklə (Markdown)"},
+    "download_html": {"en": "Download analysis (HTML)", "az": "Təhlili yüklə (HTML)"},
+    "warnings": {"en": "Note", "az": "Qeyd"},
+    "damage_found": {"en": "Damage stated", "az": "Göstərilən ziyan"},
+    "bad_text": {"en": "This text cannot be analysed", "az": "Bu mətn təhlil edilə bilmir"},
+    "model_building": {"en": "Building the model from training_data/ (first use, about a minute)…", "az": "Model training_data/ əsasında qurulur (ilk istifadə, təxminən bir dəqiqə)…"},
 }
 
 
@@ -98,15 +158,41 @@ def pick(texts: dict[str, str] | object) -> str:
     return texts.get(lang())  # statutes.schema.Localized
 
 
+_MD_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~>$"})
+
+
 def escape(text: str) -> str:
-    """HTML-escape user or data text before it goes into any HTML we build."""
-    return html.escape(text, quote=True)
+    """Make user text inert for ``st.markdown``: HTML-escaped, and Markdown syntax turned into character
+    entities, so ``<script>``, ``**bold**`` or ``[link](x)`` show as the characters typed."""
+    return html.escape(text, quote=True).translate(_MD_ENTITIES)
+
+
+@st.cache_resource(show_spinner=False)
+def model():
+    """The classifier's model, built from training_data/ on first use and then shared by all sessions."""
+    import classifier
+    with st.spinner(t("model_building")):
+        return classifier.get_model()
 
 
 @st.cache_resource(show_spinner=False)
 def statute_table() -> statutes.StatuteTable:
     """The statute table, loaded once per server process (it is immutable)."""
     return statutes.load_table()
+
+
+def highlight(text: str, spans, css: str = "background:#fde68a;border-radius:3px;padding:0 2px") -> str:
+    """HTML of ``text`` with ``spans`` (objects with start/end) marked; every piece of text is escaped first."""
+    marks = sorted({(s.start, s.end) for s in spans if 0 <= s.start < s.end <= len(text)})
+    out, pos = [], 0
+    for start, end in marks:
+        if start < pos:
+            continue
+        out.append(escape(text[pos:start]))
+        out.append(f'<mark style="{css}">{escape(text[start:end])}</mark>')
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out).replace("\n", "<br>")
 
 
 def fmt_number(x: float) -> str:

@@ -243,6 +243,7 @@ def _row_results(model: Model, table: statutes.StatuteTable, texts: list[str], f
     threshold = table.significant_damage_azn
     tag_thr = dict(zip(model.tags, model.tag_thresholds.tolist()))
     part_of: dict[tuple, str] = {}
+    several_basic = {lab for lab in model.labels if len(table.label_parts(lab).basic) > 1}
     for k, (text, fd) in enumerate(zip(texts, folded)):
         damage_azn, span = _damage(text, fd, None) if _AMOUNT.search(fd) else (None, None)
         found = _findings(text, fd, dict(zip(model.tags, T[k].tolist())), tag_thr, {}, damage_azn, span, threshold,
@@ -251,7 +252,7 @@ def _row_results(model: Model, table: statutes.StatuteTable, texts: list[str], f
         labs = [model.labels[j] for j in np.flatnonzero(chosen[k])]
         ps = []
         for lab in labs:
-            key = (lab, detected, _basic_hint(lab, text, fd, table))
+            key = (lab, detected, _basic_hint(lab, text, fd, table) if lab in several_basic else None)
             if key not in part_of:
                 part_of[key] = table.select_part(lab, detected, basic=key[2]).part
             ps.append(part_of[key])

@@ -26,8 +26,8 @@ T = {
     "no_missing": {"en": "Not {art}: one of its elements is not shown in the facts: {element}.",
                    "az": "{art} deyil: onun əlamətlərindən biri faktlarda göstərilməyib: {element}."},
     "no_why": {"en": "Not {art}: {why}", "az": "{art} deyil: {why}"},
-    "no_generic": {"en": "Not {art} ({title}): that offence needs {needs}, and the facts do not show it.",
-                   "az": "{art} deyil ({title}): bu cinayət üçün {needs} tələb olunur, faktlarda isə bu göstərilməyib."},
+    "no_generic": {"en": "Not {art} ({title}): the facts do not show what it requires: {needs}.",
+                   "az": "{art} deyil ({title}): faktlarda onun tələb etdiyi əlamətlər göstərilməyib: {needs}."},
     "and": {"en": " and ", "az": " və "},
 }
 _CORE_KINDS = ("conduct", "result")

@@ -22,7 +22,7 @@ T = {
                        "az": "{text} Hansı hal bu əməli əsas tərkibdən fərqli olaraq {part} hissəsinə aid edir?"},
     "stem_missing": {"en": "{text} Which element of {art} ({title}) do the facts fail to show?",
                      "az": "{text} Faktlarda {art} ({title}) tərkibinin hansı əlaməti göstərilməyib?"},
-    "right": {"en": "Correct ({art}): {reason} {fact}", "az": "Düzgündür ({art}): {reason} {fact}"},
+    "right": {"en": "Correct: Art. {reason} {fact}", "az": "Düzgündür: maddə {reason} {fact}"},
     "basic_not": {"en": "Not {art}: that is the basic offence, but the facts show a qualifying circumstance ({circ}), which leads to {correct}.",
                   "az": "{art} deyil: bu, əsas tərkibdir, lakin faktlarda tövsifedici hal var ({circ}) və o, {correct} hissəsinə aparır."},
     "other_basic": {"en": "Not {art}: that part covers “{title}”, which does not fit these facts.",
@@ -106,13 +106,13 @@ def _part_feedback(bank: Bank, s: Scenario, label: str, pid: str, lang: str) -> 
     choice = bank.choice(s, label)
     head = art(pid, lang, inline=False)
     if pid == choice.part:
-        return say(T, "right", lang, art=art(pid, lang), reason=choice.reason.text(lang), fact=s.decisive_fact.get(lang))
+        return say(T, "right", lang, reason=choice.reason.text(lang), fact=s.decisive_fact.get(lang))
     part = table.part(pid)
     if table.article_of(pid).article != table.labels[label].article:
         a = table.article_of(pid)
         return say(T, "foreign", lang, art=head, article=a.article, title=a.title.get(lang))
     lp = table.label_parts(label)
-    if part.kind == "basic" and pid not in lp.basic:
+    if part.kind == "basic" and (pid not in lp.basic or choice.kind == "basic"):
         return say(T, "other_basic", lang, art=head, title=part.title.get(lang))
     if part.kind == "basic":
         circ = table.circumstances[choice.circumstances[0]].title.get(lang)
@@ -139,7 +139,7 @@ def build_qualifier(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Qu
     for cid in [correct, *wrong]:
         circ, ref = table.circumstances[cid], circumstance_ref(table, cid, lang)
         if cid == correct:
-            fb = say(T, "right", lang, art=art(choice.part, lang), reason=choice.reason.text(lang), fact=s.decisive_fact.get(lang))
+            fb = say(T, "right", lang, reason=choice.reason.text(lang), fact=s.decisive_fact.get(lang))
         elif cid in s.circumstances and circ.kind == "qualifier" and choice.kind == "infrastructure" and lp.aggravated:
             fb = say(T, "present_infra", lang, agg=lp.aggravated, part=choice.part, ref=circumstance_ref(table, correct, lang))
         elif cid in s.circumstances and circ.kind == "qualifier":

@@ -6,6 +6,7 @@ that come from the statute table.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from statutes import StatuteTable
@@ -126,6 +127,20 @@ def decap(text: str, lang: str) -> str:
     """Lower-case the first letter (``İ`` → ``i``, ``I`` → ``ı`` in Azerbaijani)."""
     first = _AZ_LOWER.get(text[:1], text[:1].lower()) if lang == "az" else text[:1].lower()
     return first + text[1:]
+
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "az": ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr",
+           "dekabr"),
+}
+
+
+def date_text(d: dt.date | str, lang: str) -> str:
+    """A date as people write it: ``31 May 2017`` / ``31 may 2017``."""
+    d = dt.date.fromisoformat(d) if isinstance(d, str) else d
+    return f"{d.day} {_MONTHS[lang][d.month - 1]} {d.year}"
 
 
 def truth_labels(lang: str) -> tuple[str, str]:

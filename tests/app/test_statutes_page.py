@@ -2,14 +2,23 @@
 import pytest
 
 
+@pytest.fixture
+def page(app):
+    app.switch_page("app_pages/statutes.py").run()
+    assert not app.exception
+    return app
+
+
 @pytest.mark.parametrize("lang", ["az", "en"])
-def test_opens_without_exception_in_both_languages(app, lang):
+def test_opens_without_exception_in_both_languages(page, lang):
+    app = page
     app.sidebar.radio(key="lang").set_value(lang).run()
     assert not app.exception
     assert app.subheader[0].value.startswith("271.1")
 
 
-def test_offence_date_selects_the_wording_then_in_force(app):
+def test_offence_date_selects_the_wording_then_in_force(page):
+    app = page
     app.toggle(key="browse-use-date").set_value(True).run()
     app.selectbox(key="browse-article").set_value("272").run()
     app.date_input(key="browse-date").set_value("2015-01-01").run()
@@ -20,14 +29,16 @@ def test_offence_date_selects_the_wording_then_in_force(app):
     assert any("10.3" in m.value for m in app.markdown)
 
 
-def test_date_before_2012_is_not_covered(app):
+def test_date_before_2012_is_not_covered(page):
+    app = page
     app.toggle(key="browse-use-date").set_value(True).run()
     app.date_input(key="browse-date").set_value("2011-06-01").run()
     assert "before the 2012 rewrite" in app.error[0].value
     assert not app.exception
 
 
-def test_definitions_and_history_render(app):
+def test_definitions_and_history_render(page):
+    app = page
     texts = " ".join(m.value for m in app.markdown)
     assert "significant damage" in texts and "1 000 AZN" in texts
     assert "68-VIQD" in texts

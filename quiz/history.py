@@ -1,0 +1,146 @@
+"""Amendment history and matching questions.
+
+Amendments: what a dated law changed in Chapter 30 (the 2012 rewrite, the April 2017 extension of Note 3,
+the 31 May 2017 fine increase, the 2017 General Part reform, the 1 May 2020 restriction of liberty), and
+which parts a law changed — worked out by comparing each part's dated wordings, so the answer always
+matches the table. Matching: article ↔ title and, for articles with several parts, part ↔ title.
+"""
+from __future__ import annotations
+
+import random
+
+from statutes.schema import Amendment
+
+from .model import Option, Question
+from .phrases import art, date_text, say, span
+from .questions import Kind, Seed, draw, question
+from .scenarios import Bank
+
+T = {
+    "stem_what": {"en": "What did the law adopted on {date} change for Chapter 30?",
+                  "az": "{date} tarixində qəbul edilmiş qanun 30-cu fəsil üçün nəyi dəyişdi?"},
+    "what_yes": {"en": "Correct: Law No. {act} of {date}. {summary}", "az": "Düzgündür: {date} tarixli Qanun № {act}. {summary}"},
+    "what_no": {"en": "No: that was Law No. {act} of {date}. {summary}", "az": "Xeyr: bu, {date} tarixli Qanun № {act} idi. {summary}"},
+    "stem_changed": {"en": "Which of these parts did the law of {date} (Law No. {act}) change? Select all that apply.",
+                     "az": "{date} tarixli qanun (Qanun № {act}) bu hissələrdən hansılarını dəyişdi? Uyğun olanların hamısını seçin."},
+    "changed": {"en": "Yes: in {art} {changes}.", "az": "Bəli: {art} üzrə {changes}."},
+    "range_change": {"en": "the {kind} went from {old} to {new}", "az": "{kind} {old} həddindən {new} həddinə dəyişdi"},
+    "kind_added": {"en": "{kind} of {new} was added", "az": "{new} {kind} əlavə edildi"},
+    "unchanged": {"en": "No: that law did not change {art}; its sanction stayed as it was.",
+                  "az": "Xeyr: həmin qanun {art} hissəsini dəyişmədi; onun sanksiyası əvvəlki kimi qaldı."},
+    "stem_articles": {"en": "Match each article of Chapter 30 with its title.",
+                      "az": "30-cu fəslin hər maddəsini onun adı ilə uyğunlaşdırın."},
+    "stem_parts": {"en": "Match each part of Art. {article} ({title}) with what it covers.",
+                   "az": "Maddə {article} ({title}) hissələrini əhatə etdikləri əməllərlə uyğunlaşdırın."},
+    "pair_article": {"en": "Art. {id} is “{title}” (cf. {convention}).", "az": "Maddə {id}: “{title}” ({convention})."},
+    "pair_part": {"en": "Art. {id} is the {kind} part: {title}.", "az": "Maddə {id} {kind} hissədir: {title}."},
+    "general_match": {"en": "The titles of Chapter 30 “Cybercrimes”: {pairs}.", "az": "30-cu fəslin (“Kibercinayətlər”) adları: {pairs}."},
+    "basic": {"en": "basic", "az": "əsas"},
+    "aggravated": {"en": "aggravated", "az": "ağırlaşdırıcı hallı"},
+    "infrastructure": {"en": "infrastructure", "az": "infrastruktur"},
+}
+_CONVENTION_AZ = (("Budapest Convention Arts.", "Budapeşt Konvensiyası, maddələr"),
+                  ("Budapest Convention Art.", "Budapeşt Konvensiyası, maddə"), (" and ", " və "))
+
+
+def _acts(bank: Bank) -> list[Amendment]:
+    return [a for a in bank.table.amendments.values() if a.covered and a.status == "enacted" and a.adopted]
+
+
+def _changes(bank: Bank, act_id: str) -> dict[str, list[tuple[str, tuple | None, tuple]]]:
+    """Part → [(punishment kind, old range or None, new range)] for every sanction the act changed."""
+    out: dict[str, list] = {}
+    for part in bank.table.parts():
+        for old, new in zip(part.versions, part.versions[1:]):
+            if new.amended_by != act_id:
+                continue
+            before = {s.kind: s for s in old.sanctions}
+            for s in new.sanctions:
+                if before.get(s.kind) != s:
+                    prev = before.get(s.kind)
+                    lo = lambda x: bank.table.resolve(x, part.id, new.effective_from).min.value
+                    out.setdefault(part.id, []).append(
+                        (s.kind, (lo(prev), prev.max) if prev else None, (lo(s), s.max), s.unit))
+    return out
+
+
+def amendment_seeds(bank: Bank) -> list[Seed]:
+    out = []
+    parts = [p.id for p in bank.table.parts()]
+    for act in _acts(bank):
+        arts = tuple(dict.fromkeys(bank.table.article_of(p).article for p in act.parts)) or tuple(bank.table.articles)
+        out.append(Seed("amendment", f"amendment/{act.id.replace('/', '-')}/what", arts, "medium", ("what", act.id)))
+        changed = _changes(bank, act.id)
+        if changed and len(parts) - len(changed) >= 2:
+            out.append(Seed("amendment", f"amendment/{act.id.replace('/', '-')}/parts", arts, "hard", ("parts", act.id)))
+    return out
+
+
+def build_amendment(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Question:
+    shape, act_id = seed.data
+    act = bank.table.amendments[act_id]
+    when = date_text(act.adopted, lang)
+    if shape == "what":
+        wrong = draw(rng, [], [a for a in _acts(bank) if a.id != act_id], 3)
+        options = [Option(a.title.get(lang), a.id == act_id,
+                          say(T, "what_yes" if a.id == act_id else "what_no", lang, act=a.id,
+                              date=date_text(a.adopted, lang), summary=a.summary_az if lang == "az" else a.summary_en))
+                   for a in [act, *wrong]]
+        general = act.summary_az if lang == "az" else act.summary_en
+        return question(seed, "single", say(T, "stem_what", lang, date=when), options, general, rng)
+    changes = _changes(bank, act_id)
+    unchanged = [p.id for p in bank.table.parts() if p.id not in changes]
+    yes = draw(rng, [], sorted(changes), 2)
+    no = draw(rng, [], unchanged, 2 if len(yes) > 1 else 3)
+    options = [Option(art(p, lang, inline=False), True, _describe(bank, p, changes[p], lang)) for p in yes]
+    options += [Option(art(p, lang, inline=False), False, say(T, "unchanged", lang, art=art(p, lang))) for p in no]
+    general = act.summary_az if lang == "az" else act.summary_en
+    return question(seed, "multiple", say(T, "stem_changed", lang, date=when, act=act.id), options, general, rng)
+
+
+def _describe(bank: Bank, pid: str, changes: list, lang: str) -> str:
+    parts = []
+    for kind, old, new, unit in changes:
+        title = bank.table.kind_title(kind)[lang]
+        if old is None:
+            parts.append(say(T, "kind_added", lang, kind=title, new=span(*new, unit, lang)))
+        else:
+            parts.append(say(T, "range_change", lang, kind=title, old=span(*old, unit, lang), new=span(*new, unit, lang)))
+    return say(T, "changed", lang, art=art(pid, lang), changes="; ".join(parts))
+
+
+def matching_seeds(bank: Bank) -> list[Seed]:
+    out = [Seed("matching", "matching/articles", tuple(bank.table.articles), "easy", ("articles",))]
+    out += [Seed("matching", f"matching/parts/{a.article}", (a.article,), "medium", ("parts", a.article))
+            for a in bank.table.articles.values() if len(a.parts) >= 3]
+    return out
+
+
+def build_matching(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Question:
+    table = bank.table
+    if seed.data[0] == "articles":
+        pairs = [(art(a.article, lang, inline=False), a.title.get(lang),
+                  say(T, "pair_article", lang, id=a.article, title=a.title.get(lang), convention=_convention(a.convention, lang)))
+                 for a in table.articles.values()]
+        stem = say(T, "stem_articles", lang)
+    else:
+        a = table.articles[seed.data[1]]
+        pairs = [(art(p.id, lang, inline=False), p.title.get(lang),
+                  say(T, "pair_part", lang, id=p.id, kind=say(T, p.kind, lang), title=p.title.get(lang))) for p in a.parts]
+        stem = say(T, "stem_parts", lang, article=a.article, title=a.title.get(lang))
+    general = say(T, "general_match", lang, pairs="; ".join(f"{left}: {right}" for left, right, _ in pairs))
+    options = [Option(left, True, fb, match=right) for left, right, fb in pairs]
+    return question(seed, "matching", stem, options, general, rng)
+
+
+def _convention(text: str, lang: str) -> str:
+    if lang == "az":
+        for en, az in _CONVENTION_AZ:
+            text = text.replace(en, az)
+    return text
+
+
+KINDS = (
+    Kind("amendment", {"en": "Amendment history", "az": "Düzəlişlərin tarixi"}, amendment_seeds, build_amendment),
+    Kind("matching", {"en": "Matching article ↔ title", "az": "Uyğunlaşdırma: maddə ↔ ad"}, matching_seeds, build_matching),
+)

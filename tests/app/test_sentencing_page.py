@@ -1,0 +1,38 @@
+"""AppTest of the sentencing reference: parts chosen directly or by circumstances, facts, aggregate."""
+
+
+def _open(app):
+    app.switch_page("app_pages/sentencing.py").run()
+    assert not app.exception
+    return app
+
+
+def _headings(app):
+    return [m.value for m in app.markdown if m.value.startswith("####")]
+
+
+def test_opens_with_a_reference(app):
+    _open(app)
+    assert _headings(app)[0].startswith("#### 271.1")
+
+
+def test_two_parts_give_an_aggregate(app):
+    _open(app)
+    app.multiselect(key="sentencing_parts").set_value(["271.1", "273.1"]).run()
+    assert any("aggregate" in h for h in _headings(app))
+
+
+def test_circumstances_choose_the_part(app):
+    _open(app)
+    app.radio(key="sentencing_mode").set_value("circumstances").run()
+    app.selectbox(key="sentencing_label").set_value("272").run()
+    app.multiselect(key="sentencing_circ").set_value(["repeat"]).run()
+    assert "272.2" in app.success[0].value
+
+
+def test_foreign_national_loses_restriction_of_liberty(app):
+    _open(app)
+    app.multiselect(key="sentencing_parts").set_value(["272.1"]).run()
+    app.checkbox(key="sent_foreign").check().run()
+    table = next(d.value for d in app.dataframe if "Punishment" in d.value.columns)
+    assert any("not available" in p for p in table["Punishment"])
