@@ -6,12 +6,12 @@ import streamlit as st
 
 from app_pages.ui import language_switch, t
 
-st.set_page_config(page_title="Kibercinayət arayışı · Cybercrime reference", page_icon="⚖️", layout="wide")
+st.set_page_config(page_title="Kibercinayət arayışı · Cybercrime reference", page_icon=":material/balance:", layout="wide")
 language_switch()
 
 pages = [
-    st.Page("app_pages/analyse.py", title=t("page_analyse"), icon="🔎", url_path="analyse", default=True),
-    st.Page("app_pages/sentencing.py", title=t("page_sentencing"), icon="⚖️", url_path="sentencing"),
-    st.Page("app_pages/statutes.py", title=t("page_statutes"), icon="📜", url_path="statutes"),
+    st.Page("app_pages/analyse.py", title=t("page_analyse"), icon=":material/search:", url_path="analyse", default=True),
+    st.Page("app_pages/sentencing.py", title=t("page_sentencing"), icon=":material/balance:", url_path="sentencing"),
+    st.Page("app_pages/statutes.py", title=t("page_statutes"), icon=":material/menu_book:", url_path="statutes"),
 ]
 st.navigation(pages).run()

@@ -86,7 +86,7 @@ for c in shown:
             st.markdown(f"**{t('elements')}**")
             for e in c.elements:
                 note = (e.note or {}).get(lang(), "")
-                mark = "✅" if e.shown else "⬜"
+                mark = "✔" if e.shown else "✘"
                 status = t("element_shown") if e.shown else t("element_missing")
                 evidence = ", ".join(f"“{escape(s.text)}”" for s in e.evidence[:3])
                 line = f"{mark} {pick(e.description)} — *{status}*"

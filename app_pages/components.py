@@ -39,14 +39,14 @@ def show_reference(ref: statutes.SentencingReference, key: str) -> None:
             st.markdown("- " + n.text(lang()))
     with st.expander(t("release")):
         for r in ref.release:
-            st.markdown(("✅ " if r.available else "✖️ ") + r.note.text(lang()))
+            st.markdown(("✔ " if r.available else "✘ ") + r.note.text(lang()))
     show_open_questions(ref.open_questions)
 
 
 def show_open_questions(questions, expanded: bool = False) -> None:
     if not questions:
         return
-    with st.expander(f"⚠️ {t('open_questions')} ({len(questions)})", expanded=expanded):
+    with st.expander(f"{t('open_questions')} ({len(questions)})", icon=":material/warning:", expanded=expanded):
         for q in questions:
             st.markdown(f"- **{', '.join(q.articles)}** — {q.text(lang())}")
 

@@ -7,7 +7,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def app():
+def app(model):
     """A fresh AppTest of the entry point, in English, with caches that do not leak between tests."""
     import streamlit as st
 
