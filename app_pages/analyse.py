@@ -8,7 +8,7 @@ import streamlit as st
 
 import classifier
 import statutes
-from app_pages.components import show_open_questions, show_reference, statute_text
+from app_pages.components import show_aggregate, show_reference, statute_text
 from app_pages.ui import escape, fmt_number, highlight, lang, model, pick, statute_table, t
 
 FACTS = ("prior_conspiracy_group", "organised_group", "official_position", "repeat", "public_infrastructure", "attempt")
@@ -116,17 +116,7 @@ if analysis.damage_azn is not None:
     st.caption(f"{t('damage_found')}: ≈ {fmt_number(round(analysis.damage_azn))} {t('AZN')}")
 
 if analysis.aggregate:
-    with st.container(border=True):
-        st.markdown(f"#### {t('aggregate')}")
-        ag = analysis.aggregate
-        if ag.imprisonment_absorption_months:
-            lo, hi = ag.imprisonment_absorption_months
-            st.markdown(f"- {t('absorption')}: {fmt_number(lo.value)}–{fmt_number(hi.value)} {t('months')} (Art. {lo.article} / {hi.article})")
-        if ag.imprisonment_addition_max_months:
-            b = ag.imprisonment_addition_max_months
-            st.markdown(f"- {t('addition')} {fmt_number(b.value)} {t('months')} (Art. {b.article})")
-        for n in ag.notes:
-            st.markdown(f"- {n.text(lang())}")
+    show_aggregate(analysis.aggregate)
 
 d1, d2 = st.columns(2)
 d1.download_button(t("download_md"), classifier.analysis_markdown(analysis, lang()), file_name="analysis.md",

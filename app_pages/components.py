@@ -54,3 +54,18 @@ def show_open_questions(questions, expanded: bool = False) -> None:
 def statute_text(text: str) -> None:
     """Show a statute text with its line breaks (data from our files, not user input)."""
     st.markdown(text.replace("\n", "  \n"))
+
+
+def show_aggregate(ag: statutes.AggregateReference) -> None:
+    """The combined limits for several offences (Art. 66.2): absorption, addition cap, other punishments."""
+    with st.container(border=True):
+        st.markdown(f"#### {t('aggregate')}")
+        if ag.imprisonment_absorption_months:
+            lo, hi = ag.imprisonment_absorption_months
+            st.markdown(f"- {t('absorption')}: {fmt_number(lo.value)}–{fmt_number(hi.value)} {t('months')} "
+                        f"(Art. {lo.article} / {hi.article})")
+        if ag.imprisonment_addition_max_months:
+            b = ag.imprisonment_addition_max_months
+            st.markdown(f"- {t('addition')} {fmt_number(b.value)} {t('months')} (Art. {b.article})")
+        for n in ag.notes:
+            st.markdown(f"- {n.text(lang())}")

@@ -8,8 +8,8 @@ import datetime as dt
 import streamlit as st
 
 import statutes
-from app_pages.components import show_reference
-from app_pages.ui import fmt_number, lang, pick, statute_table, t
+from app_pages.components import show_aggregate, show_reference
+from app_pages.ui import lang, pick, statute_table, t
 
 table = statute_table()
 st.title(t("sentencing_title"))
@@ -59,13 +59,4 @@ if refs:
             show_reference(ref, key=f"sent-{ref.part}")
 if len(set(parts)) >= 2:
     ag = statutes.aggregate(parts, offence_date=on, table=table, **facts)
-    with st.container(border=True):
-        st.markdown(f"#### {t('aggregate')}")
-        if ag.imprisonment_absorption_months:
-            lo, hi = ag.imprisonment_absorption_months
-            st.markdown(f"- {t('absorption')}: {fmt_number(lo.value)}–{fmt_number(hi.value)} {t('months')} (Art. {lo.article} / {hi.article})")
-        if ag.imprisonment_addition_max_months:
-            b = ag.imprisonment_addition_max_months
-            st.markdown(f"- {t('addition')} {fmt_number(b.value)} {t('months')} (Art. {b.article})")
-        for n in ag.notes:
-            st.markdown(f"- {n.text(lang())}")
+    show_aggregate(ag)
