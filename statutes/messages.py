@@ -34,8 +34,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "az": "Əməlin tarixi {on} 30-cu fəslin 2012-ci il yeni redaksiyasından ({first}) əvvəldir; əvvəlki 30-cu fəsildə başqa maddələr var idi və bu arayış onu əhatə etmir.",
     },
     "part_infrastructure": {
-        "en": "{part}: the target is an object of infrastructure of public importance ({article}); this part covers the basic and aggravated acts, so it is chosen over them.",
-        "az": "{part}: hədəf ictimai əhəmiyyətli infrastruktur obyektidir ({article}); bu hissə əsas və ağırlaşdırıcı halları əhatə etdiyi üçün seçilir.",
+        "en": "{part}: the target is an object of infrastructure of public importance (Art. {article}); this part covers the basic and aggravated acts, so it is chosen over them.",
+        "az": "{part}: hədəf ictimai əhəmiyyətli infrastruktur obyektidir (maddə {article}); bu hissə əsas və ağırlaşdırıcı halları əhatə etdiyi üçün seçilir.",
     },
     "part_aggravated": {
         "en": "{part}: qualifying circumstance {qualifier} ({circumstance}, Art. {article}).",
