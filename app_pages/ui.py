@@ -68,6 +68,44 @@ STRINGS: dict[str, dict[str, str]] = {
     "act": {"en": "Act", "az": "Akt"},
     "date": {"en": "Date", "az": "Tarix"},
     "what_changed": {"en": "What changed", "az": "Nə dəyişib"},
+    # quiz page
+    "page_quiz": {"en": "Quizzes", "az": "Testlər"},
+    "quiz_title": {"en": "Quizzes", "az": "Testlər"},
+    "tab_build": {"en": "Build (instructor)", "az": "Hazırla (müəllim)"},
+    "tab_take": {"en": "Take a quiz (trainee)", "az": "Testi keç (tələbə)"},
+    "tab_results": {"en": "Results (instructor)", "az": "Nəticələr (müəllim)"},
+    "quiz_articles": {"en": "Articles", "az": "Maddələr"},
+    "quiz_kinds": {"en": "Question kinds", "az": "Sual növləri"},
+    "quiz_difficulty": {"en": "Difficulty", "az": "Çətinlik"},
+    "any": {"en": "any", "az": "istənilən"},
+    "quiz_count": {"en": "Number of questions", "az": "Sualların sayı"},
+    "quiz_lang": {"en": "Quiz language", "az": "Testin dili"},
+    "quiz_seed": {"en": "Seed (the same seed gives the same quiz)", "az": "Toxum (eyni toxum eyni testi verir)"},
+    "quiz_build": {"en": "Build quiz", "az": "Testi hazırla"},
+    "quiz_preview": {"en": "Preview with answer key", "az": "Cavablarla baxış"},
+    "quiz_save": {"en": "Save for trainees", "az": "Tələbələr üçün saxla"},
+    "quiz_saved": {"en": "Saved as quiz", "az": "Test saxlanıldı"},
+    "quiz_export": {"en": "Export format", "az": "İxrac formatı"},
+    "quiz_download": {"en": "Download", "az": "Yüklə"},
+    "quiz_none_saved": {"en": "No saved quiz yet: build and save one first.", "az": "Hələ saxlanmış test yoxdur: əvvəlcə hazırlayıb saxlayın."},
+    "quiz_pick": {"en": "Quiz", "az": "Test"},
+    "trainee": {"en": "Your name", "az": "Adınız"},
+    "quiz_submit": {"en": "Submit answers", "az": "Cavabları göndər"},
+    "quiz_score": {"en": "Score", "az": "Bal"},
+    "your_answer": {"en": "Your answer", "az": "Cavabınız"},
+    "correct_answer": {"en": "Correct answer", "az": "Düzgün cavab"},
+    "correct": {"en": "Correct", "az": "Düzdür"},
+    "wrong": {"en": "Not right", "az": "Düz deyil"},
+    "no_answer": {"en": "no answer", "az": "cavab yoxdur"},
+    "need_name": {"en": "Enter your name first.", "az": "Əvvəlcə adınızı yazın."},
+    "attempts": {"en": "Attempts", "az": "Cəhdlər"},
+    "per_question": {"en": "Average score per question", "az": "Hər sual üzrə orta bal"},
+    "common_wrong": {"en": "Most common wrong answers", "az": "Ən çox verilən səhv cavablar"},
+    "no_attempts": {"en": "No attempts yet.", "az": "Hələ cəhd yoxdur."},
+    "question": {"en": "Question", "az": "Sual"},
+    "answer": {"en": "Answer", "az": "Cavab"},
+    "count": {"en": "Count", "az": "Say"},
+    "quiz_error": {"en": "Cannot build this quiz", "az": "Bu test hazırlana bilmir"},
     # sentencing page
     "page_sentencing": {"en": "Sentencing reference", "az": "Cəza arayışı"},
     "sentencing_title": {"en": "Sentencing reference", "az": "Cəza arayışı"},
@@ -172,6 +210,12 @@ def model():
     import classifier
     with st.spinner(t("model_building")):
         return classifier.get_model()
+
+
+def quiz_store():
+    """The quiz database (``$QUIZ_DB`` or the default path); cheap to open, so not cached across sessions."""
+    import quiz
+    return quiz.QuizStore()
 
 
 @st.cache_resource(show_spinner=False)

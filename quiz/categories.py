@@ -19,11 +19,11 @@ from .scenarios import Bank
 T = {
     "stem_category": {"en": "To which category of crimes (Art. 15) does a crime under {art} belong?",
                       "az": "{art} üzrə cinayət cinayətlərin hansı kateqoriyasına (maddə 15) aiddir?"},
-    "cat_no": {"en": "No: a crime is “{title}” when the maximum imprisonment is {bounds} (Art. {a}); under {art} the maximum is {n} months.",
-               "az": "Xeyr: azadlıqdan məhrum etmənin yuxarı həddi {bounds} olduqda cinayət “{title}” sayılır (maddə {a}); {art} üzrə yuxarı hədd {n} aydır."},
-    "upto": {"en": "up to {hi} months", "az": "{hi} aydan çox olmayan"},
-    "between": {"en": "more than {lo} and up to {hi} months", "az": "{lo} aydan çox, lakin {hi} aydan çox olmayan"},
-    "above": {"en": "more than {lo} months", "az": "{lo} aydan çox"},
+    "cat_no": {"en": "No: “{title}” crimes are those whose maximum imprisonment is {bounds} (Art. {a}); under {art} the maximum is {n} months.",
+               "az": "Xeyr: “{title}” cinayətlər üçün azadlıqdan məhrum etmənin yuxarı həddi {bounds} (maddə {a}); {art} üzrə yuxarı hədd {n} aydır."},
+    "upto": {"en": "up to {hi} months", "az": "{hi} aydan çox deyil"},
+    "between": {"en": "more than {lo} and up to {hi} months", "az": "{lo} aydan çoxdur, lakin {hi} aydan çox deyil"},
+    "above": {"en": "more than {lo} months", "az": "{lo} aydan çoxdur"},
     "yes": {"en": "Correct. {note}", "az": "Düzgündür. {note}"},
     "stem_limitation": {"en": "How long is the limitation period for a crime under {art}?",
                         "az": "{art} üzrə cinayətə görə cinayət məsuliyyətinə cəlbetmə müddəti nə qədərdir?"},
@@ -49,9 +49,13 @@ def _bounds(bank: Bank, cat_id: str, lang: str) -> str:
     return say(T, "between", lang, lo=num(lo.value, lang), hi=num(hi.value, lang))
 
 
-def _category_article(bank: Bank, cat_id: str, fallback: str) -> str:
+def _category_article(bank: Bank, cat_id: str) -> str:
+    """The paragraph of Art. 15 that sets a category's limit (the article itself for the open-ended one)."""
     c = bank.table.categories[cat_id]
-    return c.max_imprisonment_months.article if c.max_imprisonment_months else fallback
+    if c.max_imprisonment_months:
+        return c.max_imprisonment_months.article
+    return next(x.max_imprisonment_months.article for x in bank.table.general.categories
+                if x.max_imprisonment_months).split(".")[0]
 
 
 def category_seeds(bank: Bank) -> list[Seed]:
@@ -70,10 +74,10 @@ def build_category(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Que
             fb = say(T, "yes", lang, note=note)
         else:
             fb = say(T, "cat_no", lang, title=c.title.get(lang), bounds=_bounds(bank, c.id, lang), art=here,
-                     a=_category_article(bank, c.id, ref.category_article), n=num(ref.max_imprisonment_months, lang))
+                     a=_category_article(bank, c.id), n=num(ref.max_imprisonment_months, lang))
         options.append(Option(cap(c.title.get(lang), lang), c.id == ref.category, fb))
     stem = say(T, "stem_category", lang, art=here)
-    return question(seed, "single", stem, options, note, rng)
+    return question(seed, lang, "single", stem, options, note, rng)
 
 
 def consequence_seeds(bank: Bank) -> list[Seed]:
@@ -97,7 +101,7 @@ def build_consequence(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> 
                               note=r.note.text(lang)))
                    for r in ref.release]
         general = next(n.text(lang) for n in ref.notes if n.id == "category")
-        return question(seed, "multiple", say(T, "stem_release", lang, art=here), options, general, rng)
+        return question(seed, lang, "multiple", say(T, "stem_release", lang, art=here), options, general, rng)
     note = next(n.text(lang) for n in ref.notes if n.id == "limitation")
     mine = ref.category_title[lang]
     options, seen = [], set()
@@ -112,7 +116,7 @@ def build_consequence(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> 
         else:
             fb = say(T, "lim_no", lang, years=text, title=c.title.get(lang), a=c.limitation_years.article, art=here, mine=mine)
         options.append(Option(text, years == ref.limitation_years.value, fb))
-    return question(seed, "single", say(T, "stem_limitation", lang, art=here), options, note, rng)
+    return question(seed, lang, "single", say(T, "stem_limitation", lang, art=here), options, note, rng)
 
 
 KINDS = (

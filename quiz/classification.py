@@ -34,12 +34,12 @@ _CORE_KINDS = ("conduct", "result")
 
 
 def article_seeds(bank: Bank) -> list[Seed]:
-    return [Seed("article", f"article/{s.id}", _articles(bank, s), s.difficulty, (s.id,))
+    return [Seed("article", f"article/{s.id}", scenario_articles(bank, s), s.difficulty, (s.id,))
             for s in bank.scenarios if len(s.articles) == 1]
 
 
 def articles_seeds(bank: Bank) -> list[Seed]:
-    return [Seed("articles", f"articles/{s.id}", _articles(bank, s), "hard" if len(s.labels) > 2 else "medium", (s.id,))
+    return [Seed("articles", f"articles/{s.id}", scenario_articles(bank, s), "hard" if len(s.labels) > 2 else "medium", (s.id,))
             for s in bank.scenarios if len(s.labels) >= 2]
 
 
@@ -49,7 +49,7 @@ def build_article(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Ques
     others = [lb for lb in [*bank.table.labels, NONE] if lb != correct]
     wrong = draw(rng, _likely(bank, s), others, 3)
     options = [_option(bank, s, lb, lang) for lb in [correct, *wrong]]
-    return question(seed, "single", say(T, "stem_single", lang, text=s.text(lang)), options, s.answer.get(lang), rng)
+    return question(seed, lang, "single", say(T, "stem_single", lang, text=s.text(lang)), options, s.answer.get(lang), rng)
 
 
 def build_articles(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Question:
@@ -57,10 +57,10 @@ def build_articles(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Que
     others = [lb for lb in bank.table.labels if lb not in s.labels]
     wrong = draw(rng, [lb for lb in _likely(bank, s) if lb != NONE], others, max(2, 5 - len(s.labels)))
     options = [_option(bank, s, lb, lang) for lb in [*s.labels, *wrong]]
-    return question(seed, "multiple", say(T, "stem_multi", lang, text=s.text(lang)), options, s.answer.get(lang), rng)
+    return question(seed, lang, "multiple", say(T, "stem_multi", lang, text=s.text(lang)), options, s.answer.get(lang), rng)
 
 
-def _articles(bank: Bank, s: Scenario) -> tuple[str, ...]:
+def scenario_articles(bank: Bank, s: Scenario) -> tuple[str, ...]:
     """The articles a scenario question is about: its labels' articles, or the article whose element is missing."""
     arts = [bank.article_of_label(lb) for lb in s.labels]
     if s.missing is not None:
@@ -99,21 +99,24 @@ def _feedback(bank: Bank, s: Scenario, label: str, lang: str) -> str:
     if s.missing is not None and bank.label_of_part(s.missing.part) == label:
         element = next(e for e in table.part(s.missing.part).elements if e.id == s.missing.element)
         return say(T, "no_missing", lang, art=head, element=getattr(element, lang))
-    return say(T, "no_generic", lang, art=head, title=_title(bank, label, lang), needs=_needs(bank, label, lang))
+    return say(T, "no_generic", lang, art=head, title=offence_title(bank, label, lang), needs=_needs(bank, label, lang))
 
 
-def _title(bank: Bank, label: str, lang: str) -> str:
+def offence_title(bank: Bank, label: str, lang: str) -> str:
     return label_title(bank.table, label, lang).split(": ", 1)[1]
 
 
 def _needs(bank: Bank, label: str, lang: str) -> str:
-    """What the offence of a label requires beyond a computer and intent: its conduct, result and purpose."""
+    """What the offence of a label requires beyond a computer and intent: its conduct, result and purpose, and
+    its object where no other part shares it (the non-public data of Art. 272)."""
     table = bank.table
     basics = table.labels[label].basic_parts
     if len(basics) > 1:
         return " / ".join(decap(table.part(p).title.get(lang), lang) for p in basics)
+    shared = {e.id for p in table.parts() if p.id != basics[0] for e in p.elements}
     elements = [e for e in table.part(basics[0]).elements
-                if e.kind in _CORE_KINDS or (e.kind == "mental" and e.id != "intent")]
+                if e.kind in _CORE_KINDS or (e.kind == "mental" and e.id != "intent")
+                or (e.kind == "object" and e.id not in shared)]
     return "; ".join(getattr(e, lang) for e in elements)
 
 

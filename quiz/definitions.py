@@ -13,7 +13,7 @@ import random
 from statutes.schema import Definition
 
 from .model import Option, Question
-from .phrases import amount, cap, circumstance_ref, note_ref, say
+from .phrases import amount, cap, circumstance_ref, note_ref, say, split_ref
 from .questions import Kind, Seed, draw, question, true_false
 from .scenarios import Bank
 
@@ -48,8 +48,8 @@ def term_seeds(bank: Bank) -> list[Seed]:
 
 
 def example_seeds(bank: Bank) -> list[Seed]:
-    infra = bank.table.circumstances[_INFRA].article.split()[0]
-    damage = bank.table.circumstances[_DAMAGE].article.split()[0]
+    infra = split_ref(bank.table.circumstances[_INFRA].article)[0]
+    damage = split_ref(bank.table.circumstances[_DAMAGE].article)[0]
     out = [Seed("definition", f"definition/infrastructure/{e.id}", (infra,), "medium" if e.listed else "easy",
                 ("infrastructure", e.id)) for e in bank.examples.infrastructure]
     out += [Seed("definition", f"definition/damage/{f:g}", (damage,), "hard" if f == 1 else "medium", ("damage", f))
@@ -88,7 +88,7 @@ def _build_term(seed: Seed, rng: random.Random, lang: str, bank: Bank, def_id: s
     options = [Option(_body(d, lang), True, say(T, "term_yes", lang, ref=cap(note_ref(d.id, lang), lang), text=quote))]
     options += [Option(_body(x, lang), False, say(T, "term_no", lang, term=x.term.get(lang), ref=note_ref(x.id, lang)))
                 for x in wrong]
-    return question(seed, "single", say(T, "stem_term", lang, term=d.term.get(lang)), options, quote, rng)
+    return question(seed, lang, "single", say(T, "stem_term", lang, term=d.term.get(lang)), options, quote, rng)
 
 
 KINDS = (

@@ -47,8 +47,8 @@ def _acts(bank: Bank) -> list[Amendment]:
     return [a for a in bank.table.amendments.values() if a.covered and a.status == "enacted" and a.adopted]
 
 
-def _changes(bank: Bank, act_id: str) -> dict[str, list[tuple[str, tuple | None, tuple]]]:
-    """Part → [(punishment kind, old range or None, new range)] for every sanction the act changed."""
+def _changes(bank: Bank, act_id: str) -> dict[str, list[tuple[str, tuple | None, tuple, str]]]:
+    """Part → [(punishment kind, old range or None, new range, unit)] for every sanction the act changed."""
     out: dict[str, list] = {}
     for part in bank.table.parts():
         for old, new in zip(part.versions, part.versions[1:]):
@@ -56,12 +56,18 @@ def _changes(bank: Bank, act_id: str) -> dict[str, list[tuple[str, tuple | None,
                 continue
             before = {s.kind: s for s in old.sanctions}
             for s in new.sanctions:
-                if before.get(s.kind) != s:
-                    prev = before.get(s.kind)
-                    lo = lambda x: bank.table.resolve(x, part.id, new.effective_from).min.value
-                    out.setdefault(part.id, []).append(
-                        (s.kind, (lo(prev), prev.max) if prev else None, (lo(s), s.max), s.unit))
+                prev = before.get(s.kind)
+                if prev == s:
+                    continue
+                old_span = _span(bank, prev, part.id, new.effective_from) if prev else None
+                out.setdefault(part.id, []).append((s.kind, old_span, _span(bank, s, part.id, new.effective_from), s.unit))
     return out
+
+
+def _span(bank: Bank, sanction, part_id: str, on) -> tuple[float, float]:
+    """A sanction's range with the General Part minimum filled in (Arts. 55.2, 52-1.4, 46.1)."""
+    r = bank.table.resolve(sanction, part_id, on)
+    return (r.min.value, r.max.value)
 
 
 def amendment_seeds(bank: Bank) -> list[Seed]:
@@ -87,7 +93,7 @@ def build_amendment(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Qu
                               date=date_text(a.adopted, lang), summary=a.summary_az if lang == "az" else a.summary_en))
                    for a in [act, *wrong]]
         general = act.summary_az if lang == "az" else act.summary_en
-        return question(seed, "single", say(T, "stem_what", lang, date=when), options, general, rng)
+        return question(seed, lang, "single", say(T, "stem_what", lang, date=when), options, general, rng)
     changes = _changes(bank, act_id)
     unchanged = [p.id for p in bank.table.parts() if p.id not in changes]
     yes = draw(rng, [], sorted(changes), 2)
@@ -95,7 +101,7 @@ def build_amendment(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Qu
     options = [Option(art(p, lang, inline=False), True, _describe(bank, p, changes[p], lang)) for p in yes]
     options += [Option(art(p, lang, inline=False), False, say(T, "unchanged", lang, art=art(p, lang))) for p in no]
     general = act.summary_az if lang == "az" else act.summary_en
-    return question(seed, "multiple", say(T, "stem_changed", lang, date=when, act=act.id), options, general, rng)
+    return question(seed, lang, "multiple", say(T, "stem_changed", lang, date=when, act=act.id), options, general, rng)
 
 
 def _describe(bank: Bank, pid: str, changes: list, lang: str) -> str:
@@ -130,7 +136,7 @@ def build_matching(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Que
         stem = say(T, "stem_parts", lang, article=a.article, title=a.title.get(lang))
     general = say(T, "general_match", lang, pairs="; ".join(f"{left}: {right}" for left, right, _ in pairs))
     options = [Option(left, True, fb, match=right) for left, right, fb in pairs]
-    return question(seed, "matching", stem, options, general, rng)
+    return question(seed, lang, "matching", stem, options, general, rng)
 
 
 def _convention(text: str, lang: str) -> str:

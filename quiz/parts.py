@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 
-from .classification import _articles, _title
+from .classification import offence_title, scenario_articles
 from .model import Option, Question
 from .phrases import art, cap, circumstance_ref, say
 from .questions import Kind, Seed, draw, question
@@ -74,7 +74,7 @@ def qualifier_seeds(bank: Bank) -> list[Seed]:
 
 
 def missing_seeds(bank: Bank) -> list[Seed]:
-    return [Seed("missing_element", f"missing_element/{s.id}", _articles(bank, s), "hard", (s.id,))
+    return [Seed("missing_element", f"missing_element/{s.id}", scenario_articles(bank, s), "hard", (s.id,))
             for s in bank.scenarios if s.missing is not None]
 
 
@@ -97,8 +97,8 @@ def build_part(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Questio
     wrong = draw(rng, [p for p in family if p != choice.part], foreign, 3)
     options = [Option(art(p, lang, inline=False), p == choice.part, _part_feedback(bank, s, label, p, lang))
                for p in [choice.part, *wrong]]
-    stem = say(T, "stem_part", lang, text=s.text(lang), title=_title(bank, label, lang))
-    return question(seed, "single", stem, options, s.answer.get(lang), rng)
+    stem = say(T, "stem_part", lang, text=s.text(lang), title=offence_title(bank, label, lang))
+    return question(seed, lang, "single", stem, options, s.answer.get(lang), rng)
 
 
 def _part_feedback(bank: Bank, s: Scenario, label: str, pid: str, lang: str) -> str:
@@ -150,7 +150,7 @@ def build_qualifier(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Qu
             fb = say(T, "absent", lang, ref=ref)
         options.append(Option(cap(circ.title.get(lang), lang), cid == correct, fb))
     stem = say(T, "stem_qualifier", lang, text=s.text(lang), part=art(choice.part, lang))
-    return question(seed, "single", stem, options, s.answer.get(lang), rng)
+    return question(seed, lang, "single", stem, options, s.answer.get(lang), rng)
 
 
 def build_missing(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Question:
@@ -161,10 +161,10 @@ def build_missing(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Ques
     wrong = draw(rng, [], others, 3)
     here = art(part.id, lang)
     options = [Option(cap(getattr(missing, lang), lang), True, say(T, "missing_yes", lang, art=here, answer=s.answer.get(lang)))]
-    options += [Option(cap(getattr(e, lang), lang), False, say(T, "missing_no", lang, art=here, missing=getattr(missing, lang)))
+    options += [Option(cap(getattr(e, lang), lang), False, cap(say(T, "missing_no", lang, art=here, missing=getattr(missing, lang)), lang))
                 for e in wrong]
     stem = say(T, "stem_missing", lang, text=s.text(lang), art=here, title=part.title.get(lang))
-    return question(seed, "single", stem, options, s.answer.get(lang), rng)
+    return question(seed, lang, "single", stem, options, s.answer.get(lang), rng)
 
 
 KINDS = (

@@ -19,6 +19,7 @@ COMMON: dict[str, dict[str, str]] = {
     "label": {"en": "Art. {id}: {title}", "az": "Maddə {id}: {title}"},
     "label_none": {"en": "None: the act is outside Chapter 30", "az": "Heç biri: əməl 30-cu fəslə aid deyil"},
     "note": {"en": "Note {n} to Art. {article}", "az": "{article}{article_sfx} maddənin {n}{n_sfx} qeydi"},
+    "note_plain": {"en": "Note to Art. {article}", "az": "{article}{article_sfx} maddənin qeydi"},
     "correct": {"en": "Correct.", "az": "Düzgündür."},
     "wrong": {"en": "Not correct.", "az": "Düzgün deyil."},
     "title": {"en": "Chapter 30 cybercrimes: quiz (seed {seed})", "az": "30-cu fəsil, kibercinayətlər: test (toxum {seed})"},
@@ -72,11 +73,24 @@ def note_ref(def_id: str, lang: str) -> str:
     return say(COMMON, "note", lang, n=n, article=article, n_sfx=ordinal_suffix(n), article_sfx=ordinal_suffix(article))
 
 
+_REF = re.compile(r"^(?P<article>[\w.-]+?)(?:,\s*|\s*\()Note(?: (?P<note>\d+))?\)?$")
+
+
+def split_ref(where: str) -> tuple[str, str | None]:
+    """``"271, Note 3"`` or ``"271 (Note 3)"`` → ``("271", "3")``; ``"308, Note"`` → ``("308", "")``;
+    ``"34.2"`` → ``("34.2", None)``."""
+    m = _REF.match(where.strip())
+    return (m.group("article"), m.group("note") or "") if m else (where.strip(), None)
+
+
 def circumstance_ref(table: StatuteTable, cid: str, lang: str) -> str:
-    """Where a circumstance comes from: ``Note 1 to Art. 273`` for ``273 (Note 1)``, else ``Art. 34.2``."""
-    where = table.circumstances[cid].article
-    m = re.match(r"^(\S+) \(Note (\d+)\)$", where)
-    return note_ref(f"{m.group(1)}-note-{m.group(2)}", lang) if m else art(where, lang)
+    """Where a circumstance comes from: ``Note 1 to Art. 273`` for a Note, else ``Art. 34.2``."""
+    article, note = split_ref(table.circumstances[cid].article)
+    if note is None:
+        return art(article, lang)
+    if not note:
+        return say(COMMON, "note_plain", lang, article=article, article_sfx=ordinal_suffix(article))
+    return note_ref(f"{article}-note-{note}", lang)
 
 
 # Azerbaijani ordinal suffix by the number word that ends the numeral (vowel harmony): 1 bir → -ci, 3 üç → -cü …

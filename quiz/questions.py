@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence, TypeVar
 
 from .model import Option, Question
-from .phrases import COMMON, say, truth_labels
+from .phrases import COMMON, cap, say, truth_labels
 from .scenarios import Bank
 
 T = TypeVar("T")
@@ -40,16 +40,16 @@ class Kind:
     build: Callable[[Seed, random.Random, str, Bank], Question]
 
 
-def question(seed: Seed, qtype: str, stem: str, options: Sequence[Option], general_feedback: str,
+def question(seed: Seed, lang: str, qtype: str, stem: str, options: Sequence[Option], general_feedback: str,
              rng: random.Random | None = None, tolerance: float = 0.0) -> Question:
-    """Assemble a question for ``seed``; choice options are shuffled with ``rng`` when given.
+    """Assemble a question for ``seed`` in ``lang``; options are shuffled with ``rng`` when given.
 
     Raises :class:`~quiz.errors.QuizError` if the options do not fit the question type.
     """
     opts = list(options)
     if rng is not None:
         rng.shuffle(opts)
-    return Question(id="", kind=seed.kind, qtype=qtype, stem=stem, options=tuple(opts),
+    return Question(id="", kind=seed.kind, qtype=qtype, stem=cap(stem, lang), options=tuple(opts),
                     general_feedback=general_feedback, key=seed.key, articles=seed.articles,
                     difficulty=seed.difficulty, tolerance=float(tolerance))
 
@@ -57,10 +57,11 @@ def question(seed: Seed, qtype: str, stem: str, options: Sequence[Option], gener
 def true_false(seed: Seed, lang: str, statement: str, truth: bool, why: str) -> Question:
     """A true/false question: both options carry ``why``, marked correct or not for that choice."""
     yes, no = truth_labels(lang)
+    why = cap(why, lang)
     right = f"{say(COMMON, 'correct', lang)} {why}"
     wrong = f"{say(COMMON, 'wrong', lang)} {why}"
     options = (Option(yes, truth, right if truth else wrong), Option(no, not truth, wrong if truth else right))
-    return question(seed, "truefalse", statement, options, why)
+    return question(seed, lang, "truefalse", statement, options, why)
 
 
 def draw(rng: random.Random, preferred: Sequence[T], others: Sequence[T], k: int) -> list[T]:

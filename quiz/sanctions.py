@@ -19,11 +19,11 @@ from .questions import Kind, Seed, draw, question
 from .scenarios import Bank
 
 T = {
-    "stem_range": {"en": "Under the current wording, what {kind} does {art} provide?",
+    "stem_range": {"en": "Under the current wording, what range of {kind} does {art} provide?",
                    "az": "Hazırkı redaksiyada {art} {kind} cəzasının hansı həddini nəzərdə tutur?"},
-    "stem_range_on": {"en": "For an act committed on {on}, what {kind} applies under {art}?",
+    "stem_range_on": {"en": "For an act committed on {on}, what range of {kind} applies under {art}?",
                       "az": "{on} tarixində törədilmiş əmələ görə {art} üzrə {kind} cəzasının hansı həddi tətbiq edilir?"},
-    "range_yes": {"en": "Correct: {art} provides {kind} of {range}. {quote}{min}",
+    "range_yes": {"en": "Correct: under {art} the {kind} ranges from {range}. {quote}{min}",
                   "az": "Düzgündür: {art} {range} {kind} nəzərdə tutur. {quote}{min}"},
     "min_from": {"en": " The minimum of {n} comes from Art. {article}.", "az": " {n} minimum maddə {article} ilə müəyyən edilir."},
     "range_sibling": {"en": "That is the {kind} under {other} ({title}).", "az": "Bu, {other} ({title}) üzrə {kind} həddidir."},
@@ -52,12 +52,16 @@ T = {
     "num_yes": {"en": "Correct: the maximum under {art} is {value}. {quote}",
                 "az": "Düzgündür: {art} üzrə yuxarı hədd {value} təşkil edir. {quote}"},
     "num_sibling": {"en": "That is the maximum under {other} ({title}).", "az": "Bu, {other} ({title}) üzrə yuxarı həddir."},
+    "num_sibling_attempt": {"en": "That is the cap for an attempt under {other} ({title}).",
+                            "az": "Bu, {other} ({title}) üzrə cəhd üçün həddir."},
+    "attempt_yes": {"en": "Correct. {note}", "az": "Düzgündür. {note}"},
     "num_uncapped": {"en": "That is the maximum for the completed crime under {art}; an attempt is capped below it (Art. {a}).",
                      "az": "Bu, {art} üzrə başa çatmış cinayət üçün yuxarı həddir; cəhd üçün hədd daha aşağıdır (maddə {a})."},
     "unit_months": {"en": "months", "az": "ay"},
     "unit_AZN": {"en": "manat", "az": "manat"},
 }
 MEASURES = ("imprisonment", "fine", "deprivation_of_right")
+_DATED_NOTES = ("in_force", "milder_added", "milder_range", "harsher_ignored")
 
 
 def _ref(bank: Bank, part_id: str, on: str | None = None, **facts: bool) -> SentencingReference:
@@ -71,6 +75,11 @@ def _past_date(bank: Bank, part_id: str) -> str | None:
         return None
     a, b = versions[0].effective_from, versions[1].effective_from
     return (a + dt.timedelta(days=(b - a).days // 2)).isoformat()
+
+
+def _dated(ref: SentencingReference, lang: str) -> str:
+    """Which wording governs a past act and why (Art. 10), for an offence-date question."""
+    return " ".join(n.text(lang) for n in ref.notes if n.id in _DATED_NOTES)
 
 
 def _range(ref: SentencingReference, kind: str) -> tuple[float, float] | None:
@@ -125,12 +134,12 @@ def build_range(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Questi
     explained = {**foreign, **siblings, **fb}
     wrong = draw(rng, sorted(r for r in [*fb, *siblings] if r != correct), sorted(r for r in foreign if r != correct), 3)
     min_note = "" if p.min.article == pid else say(T, "min_from", lang, n=plain(p.min.value), article=p.min.article)
-    quote = statute_quote(table, pid, lang, on) if (on is None or lang == "az") else ""
+    quote = statute_quote(table, pid, lang, on) if on is None else _dated(ref, lang)
     right = say(T, "range_yes", lang, art=here, kind=kind_title, range=span(*correct, p.unit, lang), quote=quote, min=min_note)
     options = [Option(span(*correct, p.unit, lang), True, right)]
     options += [Option(span(*r, p.unit, lang), False, explained[r]) for r in wrong]
     stem = say(T, "stem_range_on" if on else "stem_range", lang, on=date_text(on, lang) if on else "", kind=kind_title, art=here)
-    return question(seed, "single", stem, options, statute_quote(table, pid, lang, on), rng)
+    return question(seed, lang, "single", stem, options, quote, rng)
 
 
 def available_seeds(bank: Bank) -> list[Seed]:
@@ -162,7 +171,7 @@ def build_available(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Qu
         ok = p is not None and p.role == "main" and p.available
         options.append(Option(cap(ptype.title.get(lang), lang), ok, text))
     stem = say(T, "stem_available", lang, art=here, who=say(T, "foreigner", lang) if foreign else "")
-    return question(seed, "multiple", stem, options, statute_quote(table, pid, lang), rng)
+    return question(seed, lang, "multiple", stem, options, statute_quote(table, pid, lang), rng)
 
 
 def _added(bank: Bank, kind: str, lang: str) -> str:
@@ -197,23 +206,24 @@ def build_numeric(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Ques
     if measure == "attempt":
         capped = _ref(bank, pid, attempt=True)
         value, unit, tolerance = capped.attempt_cap_months.value, "months", 0.5
-        why = next(n.text(lang) for n in capped.notes if n.id == "attempt_cap")
+        right = say(T, "attempt_yes", lang, note=next(n.text(lang) for n in capped.notes if n.id == "attempt_cap"))
         wrong[now.max_imprisonment_months] = say(T, "num_uncapped", lang, art=here, a=capped.attempt_cap_months.article)
         stem = say(T, "stem_attempt", lang, art=here)
     else:
         p = now.punishment(measure)
-        value, unit, tolerance, why = p.max.value, p.unit, 0.0, quote
+        value, unit, tolerance = p.max.value, p.unit, 0.0
         stem = say(T, "stem_num", lang, kind=p.title[lang], art=here, unit=say(T, f"unit_{unit}", lang))
-    right = say(T, "num_yes", lang, art=here, value=amount(value, unit, lang), quote=why)
+        right = say(T, "num_yes", lang, art=here, value=amount(value, unit, lang), quote=quote)
     for part in table.articles[now.article].parts:
         other = _ref(bank, part.id, attempt=measure == "attempt")
         v = other.attempt_cap_months.value if measure == "attempt" else (other.punishment(measure).max.value
                                                                            if other.punishment(measure) else None)
         if part.id != pid and v is not None:
-            wrong.setdefault(v, say(T, "num_sibling", lang, other=art(part.id, lang), title=part.title.get(lang)))
+            template = "num_sibling_attempt" if measure == "attempt" else "num_sibling"
+            wrong.setdefault(v, say(T, template, lang, other=art(part.id, lang), title=part.title.get(lang)))
     picked = draw(rng, sorted(v for v in wrong if v != value), [], 3)
     options = [Option(plain(value), True, right)] + [Option(plain(v), False, wrong[v]) for v in picked]
-    return question(seed, "numerical", stem, options, quote, tolerance=tolerance)
+    return question(seed, lang, "numerical", stem, options, quote, tolerance=tolerance)
 
 
 KINDS = (

@@ -132,4 +132,5 @@ class Note:
     def text(self, lang: str = "en") -> str:
         template = MESSAGES[self.id]
         params = {k: (v.get(lang, v["en"]) if isinstance(v, dict) else v) for k, v in self.params.items()}
-        return template.get(lang, template["en"]).format(article=self.article, **params)
+        article = self.article.replace("Note", "Qeyd") if lang == "az" else self.article
+        return template.get(lang, template["en"]).format(article=article, **params)
