@@ -32,14 +32,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(model):
-    """A real Streamlit server on 127.0.0.1 (the model is built beforehand by the ``model`` fixture)."""
+def server(model, tmp_path_factory):
+    """A real Streamlit server on 127.0.0.1 (the model is built beforehand by the ``model`` fixture), with its own
+    empty quiz database."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium is missing in CI; .ci/run installs Debian's chromium")
         pytest.skip("Chromium not installed")
     port = _free_port()
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+           "QUIZ_DB": str(tmp_path_factory.mktemp("quiz") / "quiz.sqlite3")}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                              "--server.address", "127.0.0.1", "--server.port", str(port)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -88,7 +90,7 @@ def _shot(page, name: str) -> None:
 
 def _english(page, url: str, path: str = "") -> None:
     page.goto(f"{url}/{path}")
-    page.get_by_text("English", exact=True).click()
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
     page.wait_for_timeout(500)
 
 
@@ -115,3 +117,19 @@ def test_statute_browser_in_the_browser(page, server):
     page.get_by_text("Official text (Azerbaijani)").wait_for()
     assert "Kompyuter sisteminə" in page.inner_text("body")
     _shot(page, "statutes.png")
+
+
+def test_quiz_trainee_mode_in_the_browser(page, server):
+    _english(page, server, "quiz")
+    page.get_by_role("button", name="Build quiz").click()
+    page.get_by_role("button", name="Save for trainees").click()
+    page.get_by_text("Saved as quiz").wait_for()
+    _shot(page, "quiz_build.png")
+    page.get_by_role("tab", name="Take a quiz (trainee)").click()
+    page.get_by_label("Your name").fill("Browser trainee")
+    for group in page.locator('[data-testid="stForm"] [role="radiogroup"]').all():
+        group.locator("label").first.click()
+    page.get_by_role("button", name="Submit answers").click()
+    page.get_by_text("Score").first.wait_for()
+    _shot(page, "quiz_take.png")
+    assert "Correct answer" in page.inner_text("body") or "Correct" in page.inner_text("body")
