@@ -13,6 +13,7 @@ pages = [
     st.Page("app_pages/analyse.py", title=t("page_analyse"), icon=":material/search:", url_path="analyse", default=True),
     st.Page("app_pages/sentencing.py", title=t("page_sentencing"), icon=":material/balance:", url_path="sentencing"),
     st.Page("app_pages/statutes.py", title=t("page_statutes"), icon=":material/menu_book:", url_path="statutes"),
+    st.Page("app_pages/batch.py", title=t("page_batch"), icon=":material/table_view:", url_path="batch"),
     st.Page("app_pages/quiz.py", title=t("page_quiz"), icon=":material/quiz:", url_path="quiz"),
 ]
 st.navigation(pages).run()

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
 import random
 import re
@@ -81,7 +80,8 @@ _PIECES = {
         "Журналы показывают, что нарушитель удалил записи аудита, чтобы скрыть изменения в зарплатной ведомости.",
     ],
 }
-_AMOUNTS = ["12 000 manat", "$4,500", "2,3 млн рублей", "€12k", "850 AZN", "15 min manat", "USD 3.2 million", "300 manat"]
+_AMOUNTS = ["12 000 manat", "$4,500", "2,3 млн рублей", "€12k", "850 AZN", "15 min manat", "USD 3.2 million",
+            "300 manat"]
 _CITIES = ["Bakı", "Gəncə", "Sumqayıt", "Tbilisi", "Istanbul", "Москва", "Frankfurt"]
 
 
@@ -107,3 +107,132 @@ def write_rows(path: Path, n: int) -> None:
         w = csv.DictWriter(fh, ["id", "date", "lang", "text"])
         w.writeheader()
         w.writerows(incident_rows(n))
+
+
+def _peak_run(cmd: list[str]) -> tuple[str, float, float]:
+    """Run ``cmd`` from the project root; (stderr, wall seconds, peak resident MB of its process tree).
+
+    The tree's proportional set size (PSS: pages shared by forked workers counted once) is sampled every 0.2 s
+    with psutil when it is installed, workers included; otherwise it is the largest single process's
+    ``ru_maxrss``, from ``wait4``.
+    """
+    try:
+        import psutil
+    except ImportError:
+        psutil = None
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+        peak = 0.0
+        if psutil is not None:
+            root = psutil.Process(proc.pid)
+            while proc.poll() is None:
+                total = 0
+                for p in [root, *root.children(recursive=True)]:
+                    try:
+                        info = p.memory_full_info()
+                        total += getattr(info, "pss", info.rss)
+                    except psutil.Error:
+                        pass
+                peak = max(peak, total / 2**20)
+                time.sleep(0.2)
+            status = proc.returncode
+        else:
+            _, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = status = os.waitstatus_to_exitcode(status)
+            peak = usage.ru_maxrss / 1024
+        wall = time.perf_counter() - t0
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    if status not in (0, 3):
+        raise SystemExit(f"{' '.join(cmd)} failed ({status}):\n{stderr}")
+    return stderr, wall, peak
+
+
+def _rate(stderr: str) -> float:
+    """rows/s from the command's summary line (first row read to last row written; no model load)."""
+    m = re.search(r"classified (\d+) rows in ([\d.]+) s", stderr)
+    if not m:
+        raise SystemExit(f"no summary line in:\n{stderr}")
+    return int(m.group(1)) / max(float(m.group(2)), 1e-9)
+
+
+def _bare(rows_csv: Path, chunk: int) -> tuple[float, float]:
+    """rows/s of the bare scikit-learn pipeline and of classify_frame, in this process, on the same rows."""
+    import pandas as pd
+
+    from classifier.batch import classify_frame
+    from classifier.training import get_model
+    model = get_model()
+    df = pd.read_csv(rows_csv, dtype=object, keep_default_na=False)
+    texts = df["text"].tolist()
+    pipe = model.pipeline
+    bare_fn = pipe.predict_proba if hasattr(pipe[-1], "predict_proba") else pipe.decision_function
+    bare_fn(texts[:200])
+    t0 = time.perf_counter()
+    bare_fn(texts)
+    bare = len(texts) / (time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    for start in range(0, len(df), chunk):
+        classify_frame(df.iloc[start:start + chunk], "text", model=model)
+    return bare, len(texts) / (time.perf_counter() - t0)
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rows", type=int, default=20_000, help="rows for the throughput runs (default 20000)")
+    ap.add_argument("--stream-rows", type=int, default=0, help="also stream this many rows for peak memory")
+    ap.add_argument("--stream-jobs", type=int, default=1, help="--jobs for the streaming run (default 1)")
+    ap.add_argument("--chunk-size", type=int, default=2000)
+    args = ap.parse_args(argv)
+    py = [sys.executable, "-m", "classifier", "classify"]
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "rows.csv"
+        write_rows(src, args.rows)
+        mean_len = sum(len(r["text"]) for r in incident_rows(min(args.rows, 2000))) / min(args.rows, 2000)
+        bare, frame = _bare(src, args.chunk_size)
+        runs = {}
+        for name, extra, cores in (("CLI --jobs 1", [], 1), ("CLI --jobs 2", ["--jobs", "2"], 2),
+                                   ("CLI --engine dask --jobs 2", ["--engine", "dask", "--jobs", "2"], 2)):
+            out = Path(tmp) / f"out{len(runs)}.csv"
+            stderr, wall, peak = _peak_run([*py, str(src), "-o", str(out), "--chunk-size", str(args.chunk_size),
+                                            *extra])
+            runs[name] = (_rate(stderr), cores, wall, peak, out.read_bytes())
+        same = all(r[4] == runs["CLI --jobs 1"][4] for r in runs.values())
+        stream = None
+        if args.stream_rows:
+            big = Path(tmp) / "stream.csv"
+            write_rows(big, args.stream_rows)
+            size = big.stat().st_size / 2**20
+            stderr, wall, peak = _peak_run([*py, str(big), "-o", str(Path(tmp) / "stream_out.csv"), "--jobs",
+                                            str(args.stream_jobs), "--chunk-size", str(args.chunk_size)])
+            stream = (_rate(stderr), wall, peak, size)
+    _print_table(args, mean_len, bare, frame, runs, same, stream)
+
+
+def _print_table(args, mean_len, bare, frame, runs, same, stream) -> None:
+    print(f"machine: {os.cpu_count()} cores; {args.rows} rows × {mean_len:.0f} chars (synthetic en/az/ru); "
+          f"chunk {args.chunk_size}; rows/s exclude the model load, wall includes it")
+    print(f"{'run':<30}{'rows/s':>9}{'per core':>10}{'× bare':>8}{'wall s':>8}{'peak MB':>9}")
+    print(f"{'bare pipeline (in process)':<30}{bare:>9,.0f}{bare:>10,.0f}{1:>8.2f}{'':>8}{'':>9}")
+    print(f"{'classify_frame (in process)':<30}{frame:>9,.0f}{frame:>10,.0f}{bare / frame:>8.2f}{'':>8}{'':>9}")
+    for name, (rate, cores, wall, peak, _) in runs.items():
+        print(f"{name:<30}{rate:>9,.0f}{rate / cores:>10,.0f}{bare / rate:>8.2f}{wall:>8.1f}{peak:>9,.0f}")
+    if stream:
+        rate, wall, peak, size = stream
+        name = f"stream {args.stream_rows:,} rows, --jobs {args.stream_jobs}"
+        print(f"{name:<30}{rate:>9,.0f}{rate / args.stream_jobs:>10,.0f}{bare / rate:>8.2f}{wall:>8.1f}{peak:>9,.0f}"
+              f"   ({size:,.0f} MB of CSV)")
+    one, two = runs["CLI --jobs 1"][0], runs["CLI --jobs 2"][0]
+    print(f"\noverhead end to end over the bare pipeline (--jobs 1): {bare / one:.2f}×   "
+          f"(target ≤ {TARGETS['overhead']}×)")
+    print(f"--jobs 2 speed-up over --jobs 1: {two / one:.2f}×   (target ≥ {TARGETS['speedup']}×)")
+    print(f"end-to-end rows/s per core (--jobs 1): {one:,.0f}   (target ≥ {TARGETS['rows_per_core']:,})")
+    if stream:
+        print(f"peak memory streaming {args.stream_rows:,} rows: {stream[2]:,.0f} MB   "
+              f"(target ≤ {TARGETS['peak_mb']:,} MB)")
+    print(f"outputs of --jobs 2 and the Dask engine identical to --jobs 1: {'yes' if same else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -6,7 +6,7 @@ over :data:`~classifier.text.MAX_CHARS` characters) get an ``error`` message and
 disappearing.
 
 Bulk speed comes from doing each step once per chunk instead of once per row, with outputs identical to the
-per-text path (the tests compare them): the text is folded once (:func:`fast_fold`) and fed to the model's own
+per-text path (the tests compare them): the text is folded once (:func:`~classifier.text.fold`) and fed to the model's own
 fitted vectorizers through :class:`_FastFeatures`, which caches each word's character n-grams; the amount search
 runs only where an amount can match; the part choice is cached per distinct (label, circumstances) combination.
 
@@ -18,9 +18,11 @@ from __future__ import annotations
 import collections
 import multiprocessing
 import re
+import sys
+import threading
 import unicodedata
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -48,7 +50,6 @@ _UNDECODABLE = re.compile("[\udc00-\udcff]")
 _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]")
 """Every character :func:`~classifier.text.prepare` may object to (control, private use, surrogate, U+FFFD);
 texts without them take the fast path, the rest go through ``prepare`` for its exact verdict."""
-_FOLD_PAIRS = [(chr(k), v) for k, v in _text._FOLD.items()]
 
 
 class ColumnError(KeyError):
@@ -88,21 +89,6 @@ def checked_text(raw: object, max_chars: int = MAX_CHARS) -> str:
     if _UNDECODABLE.search(raw):
         raise TextError(UNDECODABLE)
     return prepare(raw, max_chars)[0]
-
-
-def fast_fold(text: str) -> str:
-    """:func:`~classifier.text.fold` with whole-string operations: equal for every character (U+0130 is the only
-    one whose lower case is longer, and it is replaced first); Greek capital sigma, whose lower case depends on
-    context, takes the per-character path."""
-    if text.isascii():
-        return text.lower()
-    if "Σ" in text:
-        return _text.fold(text)
-    s = text.replace("İ", "i").replace("I", "ı").lower()
-    for a, b in _FOLD_PAIRS:
-        if a in s:
-            s = s.replace(a, b)
-    return s
 
 
 # ---- features ------------------------------------------------------------------------------------------------
@@ -193,10 +179,12 @@ def _features(model: Model, texts: list[str], folded: list[str]):
 
 # ---- classification ------------------------------------------------------------------------------------------
 def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = None,
-                   table: statutes.StatuteTable | None = None, max_chars: int = MAX_CHARS) -> pd.DataFrame:
+                   table: statutes.StatuteTable | None = None, max_chars: int = MAX_CHARS,
+                   row_errors: Sequence[str] | None = None) -> pd.DataFrame:
     """Classify every row of ``df[text_column]``; returns a copy of ``df`` with :data:`RESULT_COLUMNS` appended.
 
-    Input columns that clash with a result column are renamed ``input_<name>``.
+    Input columns that clash with a result column are renamed ``input_<name>``. ``row_errors`` may give a
+    reader's message per row (e.g. a malformed CSV line): such rows are not classified and keep the message.
 
     Raises
     ------
@@ -211,8 +199,11 @@ def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = 
     if clashes:
         out = out.rename(columns=clashes)
     n = len(df)
-    texts, errors, ok = [], [""] * n, []
+    texts, ok = [], []
+    errors = [""] * n if row_errors is None else list(row_errors)
     for i, raw in enumerate(df[text_column].tolist()):
+        if errors[i]:
+            continue
         try:
             texts.append(checked_text(raw, max_chars))
         except TextError as exc:
@@ -222,7 +213,7 @@ def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = 
     probs = np.full((n, len(model.labels)), np.nan)
     articles, parts, circs = [""] * n, [""] * n, [""] * n
     if texts:
-        folded = [fast_fold(t) for t in texts]
+        folded = [_text.fold(t) for t in texts]
         X = _features(model, texts, folded)
         P = model.label_proba(X)
         probs[ok] = P
@@ -266,9 +257,14 @@ DASK_LOCAL: dict[str, Any] = {"processes": True, "threads_per_worker": 1, "dashb
 _worker: dict[str, Any] = {}
 
 
-def classify_chunks(chunks: Iterable[pd.DataFrame], text_column: str, *, model: Model, jobs: int = 1,
+Chunk = tuple[pd.DataFrame, Sequence[str] | None]
+"""A frame and its reader messages per row (or None), as :meth:`classifier.batch_io.TableReader.chunks` yields."""
+
+
+def classify_chunks(chunks: Iterable[Chunk], text_column: str, *, model: Model, jobs: int = 1,
                     engine: str = "local", client=None, max_chars: int = MAX_CHARS) -> Iterator[pd.DataFrame]:
-    """Classify a stream of DataFrame chunks with :func:`classify_frame`; yields the results in input order.
+    """Classify a stream of ``(frame, row_errors)`` chunks with :func:`classify_frame`; yields the classified
+    frames in input order.
 
     ``engine="local"`` runs in this process (``jobs=1``) or in ``jobs`` local processes, at most ``2 × jobs``
     chunks in flight. ``engine="dask"`` needs a ``distributed.Client`` (see :func:`dask_client`). The output is
@@ -278,8 +274,9 @@ def classify_chunks(chunks: Iterable[pd.DataFrame], text_column: str, *, model: 
         yield from _dask_chunks(chunks, text_column, model, client, max_chars)
     elif jobs <= 1:
         table = statutes.load_table()
-        for chunk in chunks:
-            yield classify_frame(chunk, text_column, model=model, table=table, max_chars=max_chars)
+        for frame, row_errors in chunks:
+            yield classify_frame(frame, text_column, model=model, table=table, max_chars=max_chars,
+                                 row_errors=row_errors)
     else:
         yield from _pooled_chunks(chunks, text_column, model, jobs, max_chars)
 
@@ -288,16 +285,18 @@ def _init_worker(model: Model, text_column: str, max_chars: int) -> None:
     _worker.update(model=model, text_column=text_column, max_chars=max_chars, table=statutes.load_table())
 
 
-def _classify_in_worker(chunk: pd.DataFrame) -> pd.DataFrame:
-    return classify_frame(chunk, _worker["text_column"], model=_worker["model"], table=_worker["table"],
-                          max_chars=_worker["max_chars"])
+def _classify_in_worker(frame: pd.DataFrame, row_errors: Sequence[str] | None) -> pd.DataFrame:
+    return classify_frame(frame, _worker["text_column"], model=_worker["model"], table=_worker["table"],
+                          max_chars=_worker["max_chars"], row_errors=row_errors)
 
 
 def _pool_context():
-    """``forkserver`` where it exists (no fork of a threaded parent), else ``spawn``; the model is sent once per
-    worker as an initializer argument."""
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
+    """``fork`` where it is safe (Linux, and no other thread in this process): workers start at once and share
+    the model copy-on-write. Otherwise ``forkserver`` (or ``spawn``), whose workers import the package afresh
+    (a few seconds) and receive the model once each as an initializer argument."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["classifier.batch"])
         return ctx
@@ -309,8 +308,8 @@ def _pooled_chunks(chunks, text_column, model, jobs, max_chars) -> Iterator[pd.D
                                initargs=(model, text_column, max_chars))
     pending: collections.deque = collections.deque()
     try:
-        for chunk in chunks:
-            pending.append(pool.submit(_classify_in_worker, chunk))
+        for frame, row_errors in chunks:
+            pending.append(pool.submit(_classify_in_worker, frame, row_errors))
             if len(pending) >= 2 * jobs:
                 yield pending.popleft().result()
         while pending:
@@ -331,8 +330,14 @@ def dask_client(scheduler: str | None, jobs: int):
     return Client(LocalCluster(n_workers=max(1, jobs), **DASK_LOCAL))
 
 
+_READ_ERROR = "__batch_read_error__"
+"""A column that carries the reader's messages through Dask partitions; removed before classifying."""
+
+
 def _classify_partition(part: pd.DataFrame, model: Model, text_column: str, max_chars: int) -> pd.DataFrame:
-    return classify_frame(part, text_column, model=model, max_chars=max_chars)
+    row_errors = part[_READ_ERROR].tolist()
+    return classify_frame(part.drop(columns=_READ_ERROR), text_column, model=model, max_chars=max_chars,
+                          row_errors=row_errors)
 
 
 def _dask_chunks(chunks, text_column, model, client, max_chars) -> Iterator[pd.DataFrame]:
@@ -342,7 +347,7 @@ def _dask_chunks(chunks, text_column, model, client, max_chars) -> Iterator[pd.D
     if client is None:
         raise ValueError("the dask engine needs a distributed.Client (see dask_client)")
     model_on_workers = client.scatter(model, broadcast=True, hash=False)
-    window = max(2, 4 * sum(client.nthreads().values()))
+    window = min(64, max(2, 4 * sum(client.nthreads().values())))  # chunks per compute, bounding memory
     chunks = iter(chunks)
     meta = None
     with dask.config.set({"dataframe.convert-string": False}):
@@ -350,9 +355,11 @@ def _dask_chunks(chunks, text_column, model, client, max_chars) -> Iterator[pd.D
             batch = [c for _, c in zip(range(window), chunks)]
             if not batch:
                 return
-            frame = pd.concat(batch) if len(batch) > 1 else batch[0]
+            frame = pd.concat([f for f, _ in batch])
+            messages = [m for f, errs in batch for m in (errs if errs is not None else [""] * len(f))]
             if meta is None:
                 meta = classify_frame(frame.iloc[:1], text_column, model=model, max_chars=max_chars).iloc[:0]
+            frame = frame.assign(**{_READ_ERROR: pd.Series(messages, index=frame.index, dtype=object)})
             ddf = dd.from_pandas(frame, npartitions=len(batch), sort=False)
             yield ddf.map_partitions(_classify_partition, model_on_workers, text_column, max_chars,
                                      meta=meta).compute()

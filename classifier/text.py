@@ -35,9 +35,23 @@ def az_lower(text: str) -> str:
     return "".join(out)
 
 
-def fold(text: str) -> str:
-    """Lower-case and fold Azerbaijani letters to their keyboard forms; same length as ``text``."""
+def fold_per_char(text: str) -> str:
+    """The reference definition of :func:`fold`, one character at a time (kept for the equality test and for
+    text with a Greek capital sigma, whose lower case depends on its neighbours)."""
     return az_lower(text).translate(_FOLD)
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold Azerbaijani letters to their keyboard forms; same length as ``text``.
+
+    Whole-string operations, equal to :func:`fold_per_char` for every character (a test checks all of them):
+    "İ" is the only character whose lower case is longer, and it is replaced first.
+    """
+    if text.isascii():
+        return text.lower()
+    if "Σ" in text:
+        return fold_per_char(text)
+    return text.replace("İ", "i").replace("I", "ı").lower().translate(_FOLD)
 
 
 def normalise(text: str) -> str:

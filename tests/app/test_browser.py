@@ -133,3 +133,16 @@ def test_quiz_trainee_mode_in_the_browser(page, server):
     page.get_by_text("Score").first.wait_for()
     _shot(page, "quiz_take.png")
     assert "Correct answer" in page.inner_text("body") or "Correct" in page.inner_text("body")
+
+
+def test_batch_upload_in_the_browser(page, server, tmp_path):
+    log = tmp_path / "incidents.csv"
+    log.write_text("id,text\n1,Hackers encrypted the hospital's servers and demanded 50000 USD; surgeries were postponed.\n"
+                   "2,\n3,I lost my laptop in a taxi.\n", encoding="utf-8")
+    _english(page, server, "batch")
+    page.locator('input[type="file"]').set_input_files(str(log))
+    page.get_by_role("button", name="Classify").click()
+    page.get_by_role("button", name="Download CSV").wait_for()
+    body = page.inner_text("body")
+    assert "rows classified" in body and "rows with an error" in body
+    _shot(page, "batch.png")

@@ -1,7 +1,7 @@
 """Normalisation for Azerbaijani typed with and without its letters, and bad-input handling."""
 import pytest
 
-from classifier.text import MAX_CHARS, TextError, az_lower, fold, normalise, prepare
+from classifier.text import MAX_CHARS, TextError, az_lower, fold, fold_per_char, normalise, prepare
 
 
 @pytest.mark.parametrize("raw,expected", [
@@ -59,3 +59,10 @@ def test_huge_text_is_truncated_with_a_warning():
 def test_mixed_script_is_accepted():
     text, warnings = prepare("Хакер serverə daxil olub and stole data")
     assert text and not warnings
+
+
+def test_fast_fold_equals_the_per_character_definition_for_every_character():
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    assert [fold(c) for c in chars] == [fold_per_char(c) for c in chars]
+    for text in ("İstanbul IŞIQ Şəki", "ΣΟΦΙΑ ΣΑΣ", "Bakı ОДИН ёлка", "plain ascii TEXT"):
+        assert fold(text) == fold_per_char(text)

@@ -1,0 +1,117 @@
+"""Batch: upload an incident log, choose the text column, classify with a progress bar, filter, chart and
+download the results (CSV or XLSX, spreadsheet formulas neutralised). Reading, classifying and writing are the
+library's (``classifier.batch_io`` and ``classifier.batch``); this page only lays them out."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.ui import model, t
+from classifier import batch_io
+from classifier.batch import classify_frame
+
+MAX_MB = float(os.environ.get("CYBERCRIME_UPLOAD_MB", "20"))
+MAX_ROWS = int(os.environ.get("CYBERCRIME_BATCH_ROWS", "20000"))
+CHUNK = 500
+LABELS = ["271", "272", "273.1", "273.2", "273-1", "273-2"]
+
+st.title(t("batch_title"))
+st.caption(t("batch_caps").format(mb=int(MAX_MB), rows=MAX_ROWS))
+upload = st.file_uploader(t("upload"), type=["csv", "tsv", "tab", "jsonl", "ndjson", "xlsx", "txt", "log"], key="batch_upload")
+
+
+def _reader(path: str, fmt: str, text_column: str) -> batch_io.TableReader:
+    return batch_io.open_input(path, fmt, text_column=text_column)
+
+
+def _export(frame: pd.DataFrame, fmt: str) -> bytes:
+    with tempfile.TemporaryDirectory() as d:
+        dest = str(Path(d) / f"out.{fmt}")
+        writer = batch_io.open_output(dest, fmt, formula_guard=True)
+        writer.write(frame)
+        writer.close()
+        return Path(dest).read_bytes()
+
+
+if upload is not None:
+    size_mb = upload.size / 1e6
+    if size_mb > MAX_MB:
+        st.error(t("too_big").format(size=size_mb, mb=int(MAX_MB)))
+        st.stop()
+    suffix = Path(upload.name).suffix.lower()
+    tmp_dir = Path(tempfile.gettempdir()) / "cybercrime-uploads"
+    tmp_dir.mkdir(exist_ok=True)
+    path = tmp_dir / f"{upload.file_id}{suffix}"
+    if not path.exists():
+        path.write_bytes(upload.getvalue())
+    try:
+        fmt = batch_io.input_format(upload.name)
+        probe = _reader(str(path), fmt, "\x00no-column\x00")
+        first = next(probe.chunks(5), (pd.DataFrame(), []))[0]
+        columns = list(probe.columns)
+        probe.close()
+    except (batch_io.FormatError, batch_io.InputError, ValueError) as exc:
+        st.error(f"{t('cannot_read')}: {exc}")
+        st.stop()
+    default = columns.index("text") if "text" in columns else 0
+    text_column = st.selectbox(t("text_column"), columns, index=default, key="batch_text_column")
+    if st.button(t("classify"), type="primary", key="batch_classify"):
+        bar = st.progress(0.0, text="0")
+        frames, notes, done = [], [], 0
+        try:
+            reader = _reader(str(path), fmt, text_column)
+            for frame, messages in reader.chunks(CHUNK):
+                frame = frame.iloc[: max(0, MAX_ROWS - done)]
+                if frame.empty:
+                    notes.append(t("too_many_rows").format(rows=MAX_ROWS))
+                    break
+                frames.append(classify_frame(frame, text_column, model=model(), row_errors=messages[: len(frame)]))
+                done += len(frame)
+                bar.progress(min(1.0, done / MAX_ROWS), text=f"{done:,} {t('rows_done')}")
+            notes += reader.notes + reader.problems
+            reader.close()
+        except (batch_io.FormatError, batch_io.InputError, KeyError, ValueError) as exc:
+            st.error(f"{t('cannot_read')}: {exc}")
+            st.stop()
+        combined = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        st.session_state["batch_result"] = batch_io.replace_undecodable(combined)  # Arrow cannot hold lone surrogates
+        st.session_state["batch_notes"] = notes
+        bar.progress(1.0, text=f"{done:,} {t('rows_done')}")
+
+result = st.session_state.get("batch_result")
+if result is not None and not result.empty:
+    for note in st.session_state.get("batch_notes", []):
+        st.caption(f"{t('reader_notes')}: {note}")
+    errors = int((result["error"] != "").sum())
+    c1, c2 = st.columns(2)
+    c1.metric(t("rows_done"), f"{len(result):,}")
+    c2.metric(t("rows_error"), f"{errors:,}")
+    probs = result[[f"p_{lab}" for lab in LABELS]].astype(float)
+    top = probs.max(axis=1).fillna(0.0)
+    f1, f2, f3 = st.columns(3)
+    chosen = f1.multiselect(t("filter_articles"), LABELS + ["none"], key="batch_filter_articles")
+    min_p = f2.slider(t("filter_min_p"), 0.0, 1.0, 0.0, 0.05, key="batch_filter_min_p")
+    only_errors = f3.checkbox(t("errors_only"), key="batch_errors_only")
+    mask = top >= min_p
+    if chosen:
+        mask &= result["articles"].str.split(";").map(lambda a: bool(set(a) & set(chosen)))
+    if only_errors:
+        mask = result["error"] != ""
+    st.dataframe(result[mask], hide_index=True, width="stretch", key="batch_table")
+    g1, g2 = st.columns(2)
+    counts = result["articles"][result["error"] == ""].str.split(";").explode().value_counts()
+    g1.markdown(f"**{t('chart_articles')}**")
+    g1.bar_chart(counts)
+    g2.markdown(f"**{t('chart_confidence')}**")
+    g2.bar_chart(pd.cut(top[result["error"] == ""], bins=[i / 10 for i in range(11)], include_lowest=True)
+                 .value_counts().sort_index().rename(lambda iv: f"{max(iv.left, 0):.1f}–{iv.right:.1f}"))
+    d1, d2 = st.columns(2)
+    d1.download_button(t("download_csv"), _export(result, "csv"), file_name="classified.csv", mime="text/csv",
+                       on_click="ignore", key="batch_dl_csv")
+    d2.download_button(t("download_xlsx"), _export(result, "xlsx"), file_name="classified.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       on_click="ignore", key="batch_dl_xlsx")
