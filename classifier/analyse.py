@@ -8,6 +8,7 @@ The page, the CLI and the batch writer all render this same object.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Iterable, Mapping
 
 import pandas as pd
@@ -23,6 +24,11 @@ from .text import normalise, prepare
 from .training import GROUP_TAGS, get_model
 
 CASE_FACTS = ("foreign_national", "minor", "art60_conditions")
+_INSTITUTION = ("bank", "nazirli", "ministr", "министерств", "банк", "agency", "agentli", "агентств", "insur", "sigorta",
+                "страхов", "fund", "fond", "фонд", "tax", "vergi", "налог", "custom", "gomruk", "таможн", "court",
+                "mehkeme", "суд", "municipal", "belediyye", "муниципал", "госорган", "broker", "exchange", "state",
+                "dovlet", "государств")
+"""Words one of which every target-shaped infrastructure cue contains; texts without any skip those patterns."""
 CUE_FACTOR = 0.5
 """A circumstance is found when its tag probability reaches the tag's threshold, or half of it with a textual cue
 (the factor was chosen on out-of-fold predictions of the train split: it raised CV F1 for official position,
@@ -87,7 +93,8 @@ def _findings(text: str, folded: str, tag_p: dict[str, float], tag_thr: dict[str
                 detected = p >= tag_thr[cid]
         elif cid == "public_infrastructure":
             p = tag_p[cid]
-            target = cues.find(text, "circumstances", "public_infrastructure_target", folded, limit=2)
+            target = (cues.find(text, "circumstances", "public_infrastructure_target", folded, limit=2)
+                      if any(w in folded for w in _INSTITUTION) else [])
             detected = p >= tag_thr[cid] or bool(target)
             spans = tuple(target) or spans
         else:
@@ -108,9 +115,11 @@ def _damage(text: str, folded: str, known_damage: tuple[float, str] | None) -> t
         from .damage import rates
         amount, currency = known_damage
         return float(amount) * rates()["rates_to_azn"][currency], None
-    amounts = find_amounts(text)
+    amounts = find_amounts(text, folded)
     if not amounts:
         return None, None
+    if len(amounts) == 1:  # nothing to choose between: skip the search for damage words
+        return amounts[0].azn, amounts[0].span
     damage_spans = cues.find(text, "circumstances", "significant_damage", folded, limit=20)
     near = [a for a in amounts if any(abs(a.span.start - s.start) < 120 for s in damage_spans)] or amounts
     best = max(near, key=lambda a: a.azn)

@@ -73,9 +73,11 @@ def _scale(word: str | None) -> float:
     return 1.0
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """All money amounts with a recognisable currency in ``text`` (NFC), converted to manat."""
-    folded = normalise(text)
+def find_amounts(text: str, folded: str | None = None) -> list[Amount]:
+    """All money amounts with a recognisable currency in ``text`` (NFC), converted to manat.
+
+    ``folded`` may pass ``normalise(text)`` when the caller already has it."""
+    folded = normalise(text) if folded is None else folded
     table = rates()["rates_to_azn"]
     out = []
     for m in _AMOUNT.finditer(folded):
