@@ -7,12 +7,12 @@ import datetime as dt
 import streamlit as st
 
 import classifier
+from classifier.analyse import CASE_FACTS
 import statutes
 from app_pages.components import show_aggregate, show_reference, statute_text
 from app_pages.ui import escape, fmt_number, highlight, lang, model, pick, statute_table, t
 
 FACTS = ("prior_conspiracy_group", "organised_group", "official_position", "repeat", "public_infrastructure", "attempt")
-CASE_FACTS = ("foreign_national", "minor", "art60_conditions")
 CURRENCIES = ("AZN", "USD", "EUR", "RUB", "GBP", "TRY", "GEL")
 
 st.title(t("analyse_title"))

@@ -10,22 +10,18 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app_pages.ui import model, t
+from app_pages.ui import model, statute_table, t
 from classifier import batch_io
 from classifier.batch import classify_frame
 
 MAX_MB = float(os.environ.get("CYBERCRIME_UPLOAD_MB", "20"))
 MAX_ROWS = int(os.environ.get("CYBERCRIME_BATCH_ROWS", "20000"))
 CHUNK = 500
-LABELS = ["271", "272", "273.1", "273.2", "273-1", "273-2"]
+LABELS = list(statute_table().labels)
 
 st.title(t("batch_title"))
 st.caption(t("batch_caps").format(mb=int(MAX_MB), rows=MAX_ROWS))
 upload = st.file_uploader(t("upload"), type=["csv", "tsv", "tab", "jsonl", "ndjson", "xlsx", "txt", "log"], key="batch_upload")
-
-
-def _reader(path: str, fmt: str, text_column: str) -> batch_io.TableReader:
-    return batch_io.open_input(path, fmt, text_column=text_column)
 
 
 def _export(frame: pd.DataFrame, fmt: str) -> bytes:
@@ -50,7 +46,7 @@ if upload is not None:
         path.write_bytes(upload.getvalue())
     try:
         fmt = batch_io.input_format(upload.name)
-        probe = _reader(str(path), fmt, "\x00no-column\x00")
+        probe = batch_io.open_input(str(path), fmt, text_column="\x00no-column\x00")
         first = next(probe.chunks(5), (pd.DataFrame(), []))[0]
         columns = list(probe.columns)
         probe.close()
@@ -63,7 +59,7 @@ if upload is not None:
         bar = st.progress(0.0, text="0")
         frames, notes, done = [], [], 0
         try:
-            reader = _reader(str(path), fmt, text_column)
+            reader = batch_io.open_input(str(path), fmt, text_column=text_column)
             for frame, messages in reader.chunks(CHUNK):
                 frame = frame.iloc[: max(0, MAX_ROWS - done)]
                 if frame.empty:

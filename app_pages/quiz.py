@@ -62,12 +62,16 @@ with tab_build:
 saved = store.quizzes()
 titles = {s.id: f"#{s.id} · {s.title} ({s.lang})" for s in saved}
 
+
+def _pick_saved(key: str) -> int:
+    """A picker of saved quizzes (newest selected)."""
+    return st.selectbox(t("quiz_pick"), list(titles), key=key, format_func=titles.get, index=len(titles) - 1)
+
 with tab_take:
     if not saved:
         st.info(t("quiz_none_saved"))
     else:
-        qid = st.selectbox(t("quiz_pick"), list(titles), key="take_quiz", format_func=titles.get,
-                           index=len(titles) - 1)
+        qid = _pick_saved("take_quiz")
         taking = store.load_quiz(qid)
         with st.form(f"take-{qid}"):
             name = st.text_input(t("trainee"), key="take_name")
@@ -116,8 +120,7 @@ with tab_results:
     if not saved:
         st.info(t("quiz_none_saved"))
     else:
-        rid = st.selectbox(t("quiz_pick"), list(titles), key="results_quiz", format_func=titles.get,
-                           index=len(titles) - 1)
+        rid = _pick_saved("results_quiz")
         attempts = [a for a in store.attempts(rid) if a.finished_at]
         if not attempts:
             st.info(t("no_attempts"))

@@ -246,7 +246,7 @@ def analyse(text: str, *, offence_date: dt.date | str | None = None,
     if len(distinct) >= 2:
         aggregate = statutes.aggregate(distinct, offence_date=offence_date, table=table,
                                        attempt=by_id["attempt"].detected, **facts)
-    on = dt.date.fromisoformat(str(offence_date)) if offence_date else None
+    on = statutes.as_date(offence_date)
     return Analysis(text, tuple(candidates), verdict, tuple(findings), on, tuple(warnings), aggregate, damage_azn,
                     {"model_kind": model.kind})
 

@@ -31,10 +31,6 @@ def _compiled() -> dict[str, dict[str, list[re.Pattern]]]:
             for group, items in data.items()}
 
 
-def cue_ids(group: str) -> list[str]:
-    return list(_compiled()[group])
-
-
 def find(text: str, group: str, key: str, folded: str | None = None, limit: int = 5) -> list[Span]:
     """Cue matches for ``key`` (e.g. ``circumstances``/``repeat``) in ``text`` (NFC); at most ``limit`` spans.
 

@@ -84,18 +84,7 @@ def predict_parts(model, texts: list[str], table: statutes.StatuteTable) -> list
 
 
 def _table(df: pd.DataFrame, digits: int = 3) -> str:
-    return df.to_markdown(floatfmt=f".{digits}f") if hasattr(df, "to_markdown") and _has_tabulate() else _plain(df, digits)
-
-
-def _has_tabulate() -> bool:
-    try:
-        import tabulate  # noqa: F401
-        return True
-    except ImportError:
-        return False
-
-
-def _plain(df: pd.DataFrame, digits: int) -> str:
+    """A Markdown table of ``df`` (index first), floats to ``digits`` places."""
     cols = [df.index.name or ""] + [str(c) for c in df.columns]
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for idx, row in df.iterrows():

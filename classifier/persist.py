@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import platform
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -146,6 +145,3 @@ def load(corpus_sha256: str, directory: Path | None = None) -> Model:
                  np.array(m["calibration"]), np.array(m["thresholds"]), np.array(m["tag_calibration"]),
                  np.array(m["tag_thresholds"]), m["kind"], {"metrics": m.get("metrics", {})})
 
-
-def _stderr(msg: str) -> None:
-    print(msg, file=sys.stderr, flush=True)

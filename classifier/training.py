@@ -68,13 +68,11 @@ def get_model(directory: Path | None = None, log=None) -> Model:
     with _lock:
         if key in _cache:
             return _cache[key]
-        sha = corpus_hash()
-        reason = persist.staleness(sha, d)
-        if reason is None:
-            try:
-                model = persist.load(sha, d)
-            except persist.ModelError as exc:
-                reason = str(exc)
+        reason = None
+        try:
+            model = persist.load(corpus_hash(), d)  # checks staleness, hash and types first
+        except persist.ModelError as exc:
+            reason = str(exc)
         if reason is not None:
             (log or (lambda m: print(m, file=sys.stderr, flush=True)))(f"Model needs building: {reason}.")
             model = build(d, log=log)

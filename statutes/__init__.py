@@ -12,10 +12,10 @@ from .export import part_records
 from .frame import sanctions_frame, versions_frame
 from .messages import Note
 from .sentencing import AggregateReference, Punishment, SentencingReference, aggregate, reference
-from .table import Bound, PartChoice, SanctionRange, StatuteTable, Wording, load_table
+from .table import Bound, PartChoice, SanctionRange, StatuteTable, Wording, as_date, load_table
 
 __all__ = [
     "AggregateReference", "Bound", "Note", "NotCoveredError", "PartChoice", "Punishment", "SanctionRange",
     "SentencingReference", "StatuteDataError", "StatuteTable", "UnknownPartError", "Wording", "aggregate",
-    "load_table", "part_records", "reference", "sanctions_frame", "versions_frame",
+    "as_date", "load_table", "part_records", "reference", "sanctions_frame", "versions_frame",
 ]

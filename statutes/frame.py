@@ -5,7 +5,7 @@ import datetime as dt
 
 import pandas as pd
 
-from .table import StatuteTable, load_table
+from .table import StatuteTable, as_date, load_table
 
 
 def sanctions_frame(on: dt.date | str | None = None, *, table: StatuteTable | None = None,
@@ -20,7 +20,7 @@ def sanctions_frame(on: dt.date | str | None = None, *, table: StatuteTable | No
     table = table or load_table()
     rows = []
     for part in table.parts():
-        if on is not None and dt.date.fromisoformat(str(on)) < part.versions[0].effective_from:
+        if on is not None and as_date(on) < part.versions[0].effective_from:
             continue
         w = table.wording(part.id, on) if milder_law else None
         version = w.version if w else table.version_on(part.id, on)

@@ -84,10 +84,6 @@ class AggregateReference:
     notes: tuple[Note, ...]
 
 
-def _title(table: StatuteTable, kind: str) -> dict[str, str]:
-    return table.kind_title(kind)
-
-
 def _cap(fraction, top: float) -> float:
     return float(Fraction(fraction.numerator, fraction.denominator) * Fraction(str(top)))
 
@@ -154,7 +150,7 @@ def reference(part_id: str, *, offence_date: dt.date | str | None = None, attemp
         if s.role == "additional" and s.mandatory:
             pnotes.append(Note("mandatory_additional", gp.exceptional_circumstances_article))
             oq_ids.append("oq-deprivation-scope")
-        punishments.append(Punishment(s.kind, _title(table, s.kind), s.role, low, high, s.unit, s.mandatory,
+        punishments.append(Punishment(s.kind, table.kind_title(s.kind), s.role, low, high, s.unit, s.mandatory,
                                       available, tuple(pnotes)))
 
     top_imp = max((s.max.value for s in w.sanctions if s.kind == "imprisonment"), default=0)
@@ -184,7 +180,7 @@ def reference(part_id: str, *, offence_date: dt.date | str | None = None, attemp
                 continue
             value = _cap(frac, severest.max.value)
             bound = Bound(value, frac.article)
-            notes.append(Note(key, frac.article, {"kind": _title(table, severest.kind), "num": frac.numerator,
+            notes.append(Note(key, frac.article, {"kind": table.kind_title(severest.kind), "num": frac.numerator,
                                                   "den": frac.denominator, "max": _num(severest.max.value), "cap": _num(value)}))
             if value < severest.min.value:
                 notes.append(Note("cap_below_min", gp.exceptional_circumstances_article,
@@ -269,7 +265,7 @@ def aggregate(part_ids: Iterable[str], *, offence_date: dt.date | str | None = N
             article = ag.additional_article if role == "additional" else ag.article
             capped = total > gmax.value
             others.append((kind, Bound(min(total, gmax.value), gmax.article if capped else ", ".join(r.part for r in refs))))
-            notes.append(Note("aggregate_other", article, {"kind": _title(table, kind), "max": _num(gmax.value)}))
+            notes.append(Note("aggregate_other", article, {"kind": table.kind_title(kind), "max": _num(gmax.value)}))
     return AggregateReference(refs, absorption, addition, tuple(others), tuple(notes))
 
 

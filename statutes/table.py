@@ -80,7 +80,8 @@ class PartChoice:
     reason: Note
 
 
-def _as_date(on: dt.date | str | None) -> dt.date | None:
+def as_date(on: dt.date | str | None) -> dt.date | None:
+    """An offence date from a date or a YYYY-MM-DD string (None stays None); raises ValueError otherwise."""
     if on is None or isinstance(on, dt.date):
         return on
     try:
@@ -144,7 +145,7 @@ class StatuteTable:
 
         Raises :class:`NotCoveredError` for dates before the 2012 rewrite.
         """
-        part, on = self.part(part_id), _as_date(on)
+        part, on = self.part(part_id), as_date(on)
         if on is None:
             return part.versions[-1]
         if on < part.versions[0].effective_from:
@@ -170,7 +171,7 @@ class StatuteTable:
         alternative or lowers a range applies retroactively (10.3); a harsher one does not (10.4). Each
         decision is returned as a :class:`Note`.
         """
-        on = _as_date(on)
+        on = as_date(on)
         version = self.version_on(part_id, on)
         act = self.amendments[version.amended_by]
         key = "in_force" if on else "current"
