@@ -7,8 +7,7 @@ disappearing.
 
 Bulk speed comes from doing each step once per chunk instead of once per row, with outputs identical to the
 per-text path (the tests compare them): the text is folded once (:func:`~classifier.text.fold`) and fed to the model's own
-fitted vectorizers through :class:`_FastFeatures`, which caches each word's character n-grams; the amount search
-runs only where an amount can match; the part choice is cached per distinct (label, circumstances) combination.
+fitted vectorizers through :class:`_FastFeatures`, which caches each word's character n-grams; the part choice is cached per distinct (label, circumstances) combination.
 
 :func:`classify_chunks` runs :func:`classify_frame` over a stream of chunks, in this process, in a pool of local
 processes (``jobs``) or on a Dask cluster, always yielding the results in input order.
@@ -44,9 +43,6 @@ RESULT_COLUMNS = ["articles", "parts", "p_271", "p_272", "p_273.1", "p_273.2", "
 UNDECODABLE = "the text has bytes that could not be decoded (a different encoding? see --encoding)"
 EMPTY = "the text is empty or has no words"
 
-_MAY_HAVE_AMOUNT = re.compile(r"\d|\bmin\smanat")
-"""Every amount the damage regex finds has a digit, except "min manat" (one thousand manat): a cheap, exact
-prefilter before the full amount search."""
 _UNDECODABLE = re.compile("[\udc00-\udcff]")
 """Readers decode bad bytes to lone surrogates U+DC00–U+DCFF (see :mod:`classifier.batch_io`), never valid text."""
 _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]")
@@ -238,7 +234,7 @@ def _row_results(model: Model, table: statutes.StatuteTable, texts: list[str], f
     part_of: dict[tuple, str] = {}
     several_basic = {lab for lab in model.labels if len(table.label_parts(lab).basic) > 1}
     for k, (text, fd) in enumerate(zip(texts, folded)):
-        damage_azn, span = _damage(text, fd, None) if _MAY_HAVE_AMOUNT.search(fd) else (None, None)
+        damage_azn, span = _damage(text, fd, None)
         found = _findings(text, fd, dict(zip(model.tags, T[k].tolist())), tag_thr, {}, damage_azn, span, threshold,
                           table, evidence=False)
         detected = tuple(f.id for f in found if f.detected)

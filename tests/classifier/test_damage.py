@@ -1,7 +1,12 @@
 """Damage amounts with currencies, converted to manat with the documented rates."""
+import random
+
 import pytest
 
+from classifier import damage
 from classifier.damage import find_amounts, rates
+from classifier.incident import load_corpus
+from classifier.text import normalise
 
 
 @pytest.mark.parametrize("text,value,currency", [
@@ -31,3 +36,29 @@ def test_span_text_is_the_original_text():
     text = "Zərər 12 000 manat olub"
     a = find_amounts(text)[0]
     assert text[a.span.start:a.span.end] == a.span.text == "12 000 manat"
+
+
+def _full_scan(folded: str) -> list[tuple[int, int]]:
+    return [m.span() for m in damage._AMOUNT.finditer(folded)]
+
+
+def _fast(folded: str) -> list[tuple[int, int]]:
+    return [m.span() for m in damage._matches(folded)]
+
+
+def test_trying_only_candidate_starts_finds_what_a_full_scan_finds_in_the_corpus():
+    texts = [normalise(t) for t in load_corpus().text]
+    assert sum(bool(_full_scan(t)) for t in texts) > 100  # the corpus has amounts to compare
+    assert [t for t in texts if _fast(t) != _full_scan(t)] == []
+
+
+_PIECES = ["12", "000", " ", "  ", "\u00a0", ".", ",", "5", "1234,567.89", "manat", "manatliq", "man.", "azn", "₼",
+           "$", "us dollars", "dollarlarla", "доллар", "€", "eur", "euro", "avro", "£", "funt", "₽", "руб.", "rubl",
+           "lira", "lari", "gel", "try", "min", "k", "mln", "тыс.", "milyon", "x", "ab", "-", "(", "_", "\n"]
+
+
+def test_trying_only_candidate_starts_finds_what_a_full_scan_finds_in_generated_strings():
+    rng = random.Random(273)
+    texts = ["".join(rng.choice(_PIECES) for _ in range(rng.randrange(1, 14))) for _ in range(20000)]
+    assert sum(bool(_full_scan(t)) for t in texts) > 2000
+    assert [t for t in texts if _fast(t) != _full_scan(t)] == []
