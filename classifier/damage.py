@@ -92,18 +92,24 @@ def _scale(word: str | None) -> float:
 def _starts(folded: str) -> list[int]:
     """Every position where an amount can start, ascending: each digit, each position up to
     :data:`PREFIX_REACH` before a run of digits that can start with a currency word (the run follows a word
-    character, a currency sign or a full stop, directly or after one space) and each "min manat"."""
-    starts: set[int] = set()
+    character, a currency sign or a full stop, directly or after one space) and each "min manat".
+
+    A window never reaches back into the previous run: an amount that starts before that run has its first
+    digit there, so that run's own window covers it."""
+    starts: list[int] = []
+    done = 0
     for run in _DIGITS.finditer(folded):
         a, b = run.span()
-        starts.update(range(a, b))
         before = folded[a - 1] if a else ""
         if before.isspace() and a >= 2:
             before = folded[a - 2]
         if before and (before.isalnum() or before in "_.$€£₼₽"):
-            starts.update(p for p in range(max(0, a - PREFIX_REACH), a) if folded[p] in _FIRST)
-    starts.update(m.start() for m in _MIN_MANAT.finditer(folded))
-    return sorted(starts)
+            starts.extend(p for p in range(max(done, a - PREFIX_REACH), a) if folded[p] in _FIRST)
+        starts.extend(range(a, b))
+        done = b
+    if "min" in folded and (more := [m.start() for m in _MIN_MANAT.finditer(folded)]):
+        starts = sorted(set(starts).union(more))
+    return starts
 
 
 def _matches(folded: str) -> Iterator[re.Match]:
