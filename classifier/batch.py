@@ -21,8 +21,10 @@ import sys
 import threading
 import unicodedata
 import warnings
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -96,7 +98,8 @@ class _FastFeatures:
     Supports the shipped layout only (a FeatureUnion of TfidfVectorizers over ``text.normalise`` with ``word``
     and ``char_wb`` analyzers); :meth:`build` returns None for anything else. Character n-grams of ``char_wb``
     are generated word by word, so each word's feature indices are cached (bounded). The count matrices are
-    the ones scikit-learn builds, and the fitted TF-IDF transformers finish them, so the features are equal.
+    the ones scikit-learn builds, and the fitted TF-IDF transformers finish them, so the features are equal
+    (checked on first use, see :func:`_features`).
     """
 
     CACHE_WORDS = 200_000
@@ -119,30 +122,46 @@ class _FastFeatures:
                 return None
         return cls(parts)
 
-    def _word_indices(self, vec: TfidfVectorizer, doc: str) -> list[int]:
-        grams = vec._word_ngrams(self.tokenizers[id(vec)](doc))
-        return [j for j in map(vec.vocabulary_.get, grams) if j is not None]
+    def _word_indices(self, vec: TfidfVectorizer, docs: list[str]) -> tuple[np.ndarray, list[int]]:
+        """Vocabulary indices of each document's word n-grams (as ``vec._word_ngrams`` makes them, in another
+        order), all documents in one array, and each document's count."""
+        tokenize, get, join = self.tokenizers[id(vec)], vec.vocabulary_.get, " ".join
+        bigrams = vec.ngram_range == (1, 2)
+        out, sizes = array("i"), []
+        for d in docs:
+            tokens = tokenize(d)
+            grams = chain(tokens, map(join, zip(tokens, tokens[1:]))) if bigrams else vec._word_ngrams(tokens)
+            before = len(out)
+            out.extend([j for j in map(get, grams) if j is not None])
+            sizes.append(len(out) - before)
+        return np.frombuffer(out, dtype=np.int32), sizes
 
-    def _char_indices(self, vec: TfidfVectorizer, doc: str) -> list[int]:
-        cache, vocab, out = self.cache, vec.vocabulary_, []
-        for w in doc.split():
-            idx = cache.get(w)
-            if idx is None:
+    def _char_indices(self, vec: TfidfVectorizer, docs: list[str]) -> tuple[np.ndarray, list[int]]:
+        """Vocabulary indices of each document's ``char_wb`` n-grams, from each word's cached indices (packed
+        as bytes, so a chunk's indices are one join), and each document's count."""
+        cache, vocab, grams = self.cache, vec.vocabulary_, vec._char_wb_ngrams
+        get = cache.get
+        pieces: list[bytes] = []
+        sizes = []
+        for d in docs:
+            words = d.split()
+            found = list(map(get, words))
+            if None in found:
                 if len(cache) >= self.CACHE_WORDS:
                     cache.clear()
-                idx = cache[w] = [j for j in map(vocab.get, vec._char_wb_ngrams(w)) if j is not None]
-            out.extend(idx)
-        return out
+                for k, w in enumerate(words):
+                    if found[k] is None:
+                        found[k] = cache[w] = array("i", [j for j in map(vocab.get, grams(w)) if j is not None]).tobytes()
+            pieces.extend(found)
+            sizes.append(sum(map(len, found)) // 4)
+        return np.frombuffer(bytearray(b"".join(pieces)), dtype=np.int32), sizes
 
     def _matrix(self, vec: TfidfVectorizer, docs: list[str]):
-        indices_of = self._word_indices if vec.analyzer == "word" else self._char_indices
-        idx: list[int] = []
-        indptr = [0]
-        for d in docs:
-            idx.extend(indices_of(vec, d))
-            indptr.append(len(idx))
-        counts = sp.csr_matrix((np.ones(len(idx), dtype=vec.dtype), np.asarray(idx, dtype=np.int32),
-                                np.asarray(indptr, dtype=np.int32)), shape=(len(docs), len(vec.vocabulary_)))
+        idx, sizes = (self._word_indices if vec.analyzer == "word" else self._char_indices)(vec, docs)
+        indptr = np.zeros(len(docs) + 1, dtype=np.int32)
+        np.cumsum(sizes, out=indptr[1:])
+        counts = sp.csr_matrix((np.ones(len(idx), dtype=vec.dtype), idx, indptr),
+                               shape=(len(docs), len(vec.vocabulary_)))
         counts.sum_duplicates()
         return vec._tfidf.transform(counts, copy=False)
 

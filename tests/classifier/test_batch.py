@@ -132,14 +132,17 @@ def test_suspect_pattern_covers_what_prepare_checks():
     assert all(batch._SUSPECT.match(c) for c in flagged)
 
 
-def test_bulk_features_equal_the_model_features(model):
+@pytest.mark.parametrize("cache_words", [batch._FastFeatures.CACHE_WORDS, 50])
+def test_bulk_features_equal_the_model_features(model, cache_words, monkeypatch):
     from classifier.incident import load_corpus
-    texts = load_corpus().text.tolist()[:400] + ["a  b\u00a0c\u2028d", "x", "ΟΔΟΣ ΣΑΣ", "İSTANBUL"]
+    texts = load_corpus().text.tolist() + ["a  b\u00a0c\u2028d", "x", "ΟΔΟΣ ΣΑΣ", "İSTANBUL", "one"]
     texts = [unicodedata.normalize("NFC", t) for t in texts]
+    monkeypatch.setattr(batch._FastFeatures, "CACHE_WORDS", cache_words)
     fast = batch._FastFeatures.build(model.vectorizer)
     assert fast is not None
-    diff = fast([fold(t) for t in texts]) != model.features(texts)
-    assert diff.nnz == 0
+    expected = model.features(texts)
+    for _ in range(2):  # a cold cache, then a warm (or, with 50 words, a repeatedly cleared) one
+        assert (fast([fold(t) for t in texts]) != expected).nnz == 0
 
 
 # ---- nasty inputs through the command ----------------------------------------------------------------------------
