@@ -165,16 +165,18 @@ class _FastFeatures:
         counts.sum_duplicates()
         return vec._tfidf.transform(counts, copy=False)
 
-    def __call__(self, folded: list[str]):
-        return sp.hstack([self._matrix(v, folded) for v in self.parts]).tocsr()
+    def __call__(self, folded: list[str]) -> list:
+        """The feature blocks (one CSR matrix per vectorizer, in the union's order) of ``folded`` texts."""
+        return [self._matrix(v, folded) for v in self.parts]
 
 
 _FAST: dict[int, tuple[Model, _FastFeatures | None]] = {}
 
 
 def _features(model: Model, texts: list[str], folded: list[str]):
-    """The model's features of ``texts``; the fast path is checked against ``model.features`` on its first use
-    in each process and abandoned (with a RuntimeWarning) if they ever differ."""
+    """The model's features of ``texts``, as column blocks from the fast path or one matrix from the model
+    (:meth:`~classifier.model.Model.decision` takes either). The fast path is checked against
+    ``model.features`` on its first use in each process and abandoned (with a RuntimeWarning) if they differ."""
     entry = _FAST.get(id(model))
     if entry is None or entry[0] is not model:
         if len(_FAST) > 4:
@@ -186,7 +188,7 @@ def _features(model: Model, texts: list[str], folded: list[str]):
     X = fast(folded)
     if not fast.verified:
         k = min(len(texts), 32)
-        if (X[:k] != model.features(texts[:k])).nnz:
+        if (sp.hstack([block[:k] for block in X], format="csr") != model.features(texts[:k])).nnz:
             warnings.warn("fast feature extraction differs from the model's; using the model's own", RuntimeWarning)
             _FAST[id(model)] = (model, None)
             return model.features(texts)

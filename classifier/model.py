@@ -110,9 +110,20 @@ class Model:
         return cache[head]
 
     def decision(self, X, head: str = "labels") -> np.ndarray:
-        """Decision values X·w + b for every label (or tag): the one-vs-rest decision_function in one product."""
+        """Decision values X·w + b for every label (or tag): the one-vs-rest decision_function in one product.
+
+        ``X`` may also be a list of column blocks in the feature union's order (word, char), which spares bulk
+        classification from stacking them; the sum of the block products equals X·w up to rounding."""
         W, b = self._linear(head)
-        return np.asarray(X @ W) + b
+        if not isinstance(X, list):
+            return np.asarray(X @ W) + b
+        out, start = np.zeros((X[0].shape[0], W.shape[1])) + b, 0
+        for block in X:
+            out += block @ W[start:start + block.shape[1]]
+            start += block.shape[1]
+        if start != W.shape[0]:
+            raise ValueError(f"the blocks have {start} columns; the model has {W.shape[0]} features")
+        return out
 
     def label_proba(self, X) -> np.ndarray:
         """Calibrated probability of each article label, shape (n, n_labels)."""

@@ -1,4 +1,5 @@
 """The analyse() API: candidates, calibrated probabilities, elements, penalties, explanations and bad input."""
+import numpy as np
 import pytest
 
 from classifier.analyse import analyse
@@ -96,3 +97,13 @@ def test_date_before_2012_is_not_covered(model):
 def test_long_text_is_truncated_with_a_warning(model):
     a = analyse(RANSOM + " x" * 30_000, model=model)
     assert a.warnings and a.verdict == "offences"
+
+
+def test_decision_from_column_blocks_equals_the_stacked_product(model):
+    texts = ["Someone logged into the bank's server with a stolen password", "Şifrəni oğurlayıb hesaba daxil olub"]
+    X = model.features(texts)
+    width = len(model.vectorizer.transformer_list[0][1].vocabulary_)
+    blocks = [X[:, :width].tocsr(), X[:, width:].tocsr()]
+    np.testing.assert_allclose(model.decision(blocks), model.decision(X), rtol=0, atol=1e-9)
+    with pytest.raises(ValueError, match="columns"):
+        model.decision(blocks[:1])

@@ -16,6 +16,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+import scipy.sparse as sp
 
 import statutes
 from classifier import batch, batch_io
@@ -142,7 +143,7 @@ def test_bulk_features_equal_the_model_features(model, cache_words, monkeypatch)
     assert fast is not None
     expected = model.features(texts)
     for _ in range(2):  # a cold cache, then a warm (or, with 50 words, a repeatedly cleared) one
-        assert (fast([fold(t) for t in texts]) != expected).nnz == 0
+        assert (sp.hstack(fast([fold(t) for t in texts]), format="csr") != expected).nnz == 0
 
 
 # ---- nasty inputs through the command ----------------------------------------------------------------------------
