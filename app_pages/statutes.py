@@ -120,6 +120,6 @@ with tab_defs:
             statute_text(d.text_az)
             st.caption(d.text_en)
             if d.threshold_azn:
-                st.markdown(f"{t('threshold')}: **{fmt_number(d.threshold_azn)} {t('AZN')}**")
+                st.markdown(f"{t('threshold_amount')}: **{fmt_number(d.threshold_azn)} {t('AZN')}**")
             if d.history:
                 st.caption(f"{t('history')}: {d.history}")

@@ -59,7 +59,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare_pick": {"en": "Parts to compare", "az": "Müqayisə ediləcək hissələr"},
     "history_chart": {"en": "Wordings of each part over time", "az": "Hər hissənin redaksiyaları zaman üzrə"},
     "scope": {"en": "Applies to articles", "az": "Aid olduğu maddələr"},
-    "threshold": {"en": "Threshold", "az": "Hədd"},
+    "threshold_amount": {"en": "Threshold", "az": "Hədd"},
     "history": {"en": "History", "az": "Tarixçə"},
     "available": {"en": "available", "az": "mümkündür"},
     "unavailable": {"en": "not available", "az": "mümkün deyil"},

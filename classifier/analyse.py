@@ -8,7 +8,6 @@ The page, the CLI and the batch writer all render this same object.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Iterable, Mapping
 
 import pandas as pd

@@ -16,7 +16,7 @@ from typing import Iterable
 from .errors import NotCoveredError, StatuteDataError, UnknownPartError
 from .loader import load_file
 from .messages import Note
-from .schema import (Amendment, Article, Category, Circumstance, Definition, GeneralPart, Label, OpenQuestion,
+from .schema import (Amendment, Article, Circumstance, Definition, GeneralPart, Label, OpenQuestion,
                      Part, PartVersion, PunishmentType, Sanction)
 
 DATA_DIR = Path(__file__).parent / "data"
