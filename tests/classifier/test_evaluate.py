@@ -34,3 +34,11 @@ def test_baselines():
     kw = keyword_predict(["Hackerlər serveri sındırıb", "DDoS hücumu saytı iflic edib", "nothing here"], labels)
     assert kw[0, 0] == 1 and kw[1, 3] == 1 and kw[2].sum() == 0
     assert majority_predict(np.array([[1, 0], [0, 0], [0, 0]]), 2).tolist() == [[0, 0], [0, 0]]
+
+
+def test_report_tables_keep_counts_as_integers():
+    import pandas as pd
+
+    from classifier.evaluate import _table
+    df = pd.DataFrame({"f1": [0.91234, 0.5], "support": [252, 7]}, index=pd.Index(["271", "272"], name="label"))
+    assert _table(df).splitlines()[2:] == ["| 271 | 0.912 | 252 |", "| 272 | 0.500 | 7 |"]
