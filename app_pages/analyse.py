@@ -8,6 +8,7 @@ import streamlit as st
 
 import classifier
 from classifier.analyse import CASE_FACTS
+from classifier.text import wording
 import statutes
 from app_pages.components import show_aggregate, show_reference, statute_text
 from app_pages.ui import escape, fmt_number, highlight, lang, model, pick, statute_table, t
@@ -61,7 +62,7 @@ except statutes.NotCoveredError as exc:
     st.stop()
 
 for w in analysis.warnings:
-    st.warning(f"{t('warnings')}: {escape(w)}")
+    st.warning(f"{t('warnings')}: {escape(wording(w, lang()))}")
 st.markdown(f"### {t('verdict_' + analysis.verdict)}")
 if analysis.verdict == "out_of_scope":
     st.info(t("verdict_out_of_scope"))

@@ -5,6 +5,7 @@ import html
 import re
 
 from .candidate import Analysis
+from .text import wording
 
 T = {
     "title": {"en": "Chapter 30 analysis", "az": "30-cu fəsil üzrə təhlil"},
@@ -50,7 +51,7 @@ def analysis_markdown(a: Analysis, lang: str = "en") -> str:
     """A Markdown report of the analysis; the incident text is escaped so it cannot inject markup."""
     out = [f"# {_t('title', lang)}", "", f"> {_t('notice', lang)}", "", f"**{_t('text', lang)}:** {_md_escape(a.text)}", ""]
     if a.warnings:
-        out += [f"**{_t('warnings', lang)}:** " + "; ".join(_md_escape(w) for w in a.warnings), ""]
+        out += [f"**{_t('warnings', lang)}:** " + "; ".join(_md_escape(wording(w, lang)) for w in a.warnings), ""]
     out += [f"## {_t('verdict_' + a.verdict, lang)}", ""]
     shown = a.selected or ([a.candidates[0]] if a.verdict == "low_confidence" else [])
     for c in shown:

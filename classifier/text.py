@@ -17,6 +17,28 @@ _FOLD = str.maketrans({"ə": "e", "ş": "s", "ç": "c", "ğ": "g", "ı": "i", "�
                        "ä": "e", "ñ": "n"})
 
 
+class Message(str):
+    """A message in English (it is that string) that also carries its Azerbaijani wording, for the bilingual UI.
+
+    A ``str`` subclass, so callers that print, join or search warnings keep working unchanged."""
+
+    az: str
+
+    def __new__(cls, en: str, az: str) -> Message:
+        message = super().__new__(cls, en)
+        message.az = az
+        return message
+
+    def text(self, lang: str = "en") -> str:
+        """The wording in ``lang`` (``az``; anything else gives English)."""
+        return self.az if lang == "az" else str(self)
+
+
+def wording(message: str, lang: str = "en") -> str:
+    """``message`` in ``lang`` if it is a :class:`Message`, else as it is."""
+    return message.text(lang) if isinstance(message, Message) else message
+
+
 class TextError(ValueError):
     """The input cannot be analysed (empty, whitespace only, binary or not text); the message says why."""
 
@@ -80,7 +102,8 @@ def prepare(text: object, max_chars: int = MAX_CHARS) -> tuple[str, list[str]]:
         raise TextError("the text contains NUL bytes (binary data?)")
     text = unicodedata.normalize("NFC", text)
     if len(text) > max_chars:
-        warnings.append(f"the text has {len(text):,} characters; only the first {max_chars:,} were analysed")
+        warnings.append(Message(f"the text has {len(text):,} characters; only the first {max_chars:,} were analysed",
+                                f"mətndə {len(text)} simvol var; yalnız ilk {max_chars} simvol təhlil edilib"))
         text = text[:max_chars]
     sample = text[:5000]
     control = sum(1 for c in sample if unicodedata.category(c) in ("Cc", "Co", "Cs") and c not in "\n\r\t")
@@ -91,5 +114,6 @@ def prepare(text: object, max_chars: int = MAX_CHARS) -> tuple[str, list[str]]:
     if not any(c.isalpha() for c in text):
         raise TextError("the text is empty or has no words")
     if sum(1 for c in text if c.isalpha()) < 10:
-        warnings.append("the text is very short; the analysis is unreliable")
+        warnings.append(Message("the text is very short; the analysis is unreliable",
+                                "mətn çox qısadır; təhlil etibarlı deyil"))
     return text, warnings

@@ -73,3 +73,12 @@ def test_downloads_offered(app):
     _analyse(app, RANSOM)
     labels = [b.label for b in app.get("download_button")]
     assert any("Markdown" in lab for lab in labels) and any("HTML" in lab for lab in labels)
+
+
+@pytest.mark.parametrize("lang,expected", [("en", "longer than any training incident"), ("az", "mətn uzundur")])
+def test_a_long_text_is_analysed_with_a_warning_in_the_page_language(app, lang, expected):
+    app.sidebar.radio(key="lang").set_value(lang).run()
+    filler = " The annual meeting of shareholders will take place in April at the head office."
+    _analyse(app, RANSOM + filler * 20)
+    assert any(expected in w.value for w in app.warning)
+    assert any(m.value.startswith("### ") for m in app.markdown)  # a verdict is still given

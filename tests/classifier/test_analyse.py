@@ -99,6 +99,18 @@ def test_long_text_is_truncated_with_a_warning(model):
     assert a.warnings and a.verdict == "offences"
 
 
+def test_texts_longer_than_any_training_incident_carry_a_dilution_warning(model):
+    from classifier.analyse import LONG_TEXT
+    from classifier.incident import load_corpus
+    assert load_corpus(split="train").text.str.len().max() <= LONG_TEXT  # what the warning claims
+    incident = "Someone logged into the bank's server with a stolen password and copied the client database."
+    assert not any("long" in w for w in analyse(incident, model=model).warnings)
+    filler = " The annual meeting of shareholders will take place in April at the head office."
+    text = incident + filler * (LONG_TEXT // len(filler) + 1)
+    warnings = analyse(text, model=model).warnings
+    assert any(f"{len(text):,} characters, longer than any training incident" in w for w in warnings)
+
+
 def test_decision_from_column_blocks_equals_the_stacked_product(model):
     texts = ["Someone logged into the bank's server with a stolen password", "Şifrəni oğurlayıb hesaba daxil olub"]
     X = model.features(texts)

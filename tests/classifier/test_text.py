@@ -66,3 +66,11 @@ def test_fast_fold_equals_the_per_character_definition_for_every_character():
     assert [fold(c) for c in chars] == [fold_per_char(c) for c in chars]
     for text in ("İstanbul IŞIQ Şəki", "ΣΟΦΙΑ ΣΑΣ", "Bakı ОДИН ёлка", "plain ascii TEXT"):
         assert fold(text) == fold_per_char(text)
+
+
+def test_warnings_are_english_strings_that_carry_their_azerbaijani_wording():
+    from classifier.text import Message, wording
+    _, warnings = prepare("hack it")
+    assert warnings == ["the text is very short; the analysis is unreliable"]
+    assert isinstance(warnings[0], Message) and wording(warnings[0], "az") == "mətn çox qısadır; təhlil etibarlı deyil"
+    assert wording(warnings[0], "en") == warnings[0] and wording("plain", "az") == "plain"
