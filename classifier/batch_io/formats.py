@@ -26,25 +26,24 @@ class OutputError(ValueError):
 
 def input_format(source: str, explicit: str | None = None) -> str:
     """The input format: ``explicit``, else by extension, else CSV for stdin. Raises :class:`FormatError`."""
-    if explicit:
-        return explicit
-    if source == "-":
-        return "csv"
-    fmt = _IN_EXT.get(Path(source).suffix.lower())
-    if fmt is None:
-        raise FormatError(f"cannot tell the format of {source!r} from its extension; pass --input-format "
-                          f"({', '.join(INPUT_FORMATS)})")
-    return fmt
+    return _format(source, explicit, _IN_EXT, "input")
 
 
 def output_format(dest: str, explicit: str | None = None) -> str:
-    """The output format: ``explicit``, else by the extension of ``dest``, else CSV for stdout."""
+    """The output format: ``explicit``, else by the extension of ``dest``, else CSV for stdout.
+    Raises :class:`FormatError`."""
+    return _format(dest, explicit, _OUT_EXT, "output")
+
+
+def _format(path: str, explicit: str | None, extensions: dict[str, str], side: str) -> str:
     if explicit:
         return explicit
-    if dest == "-":
+    if path == "-":
         return "csv"
-    fmt = _OUT_EXT.get(Path(dest).suffix.lower())
+    fmt = extensions.get(Path(path).suffix.lower())
     if fmt is None:
-        raise FormatError(f"cannot tell the output format of {dest!r} from its extension; pass --output-format "
-                          f"({', '.join(OUTPUT_FORMATS)})")
+        choices = INPUT_FORMATS if side == "input" else OUTPUT_FORMATS
+        what = "format" if side == "input" else "output format"
+        raise FormatError(f"cannot tell the {what} of {path!r} from its extension; pass --{side}-format "
+                          f"({', '.join(choices)})")
     return fmt
