@@ -29,6 +29,9 @@ class Message(str):
         message.az = az
         return message
 
+    def __getnewargs__(self) -> tuple[str, str]:  # pickling and copying (caches, worker processes)
+        return str(self), self.az
+
     def text(self, lang: str = "en") -> str:
         """The wording in ``lang`` (``az``; anything else gives English)."""
         return self.az if lang == "az" else str(self)

@@ -1,4 +1,7 @@
 """Normalisation for Azerbaijani typed with and without its letters, and bad-input handling."""
+import copy
+import pickle
+
 import pytest
 
 from classifier.text import MAX_CHARS, TextError, az_lower, fold, fold_per_char, normalise, prepare
@@ -74,3 +77,5 @@ def test_warnings_are_english_strings_that_carry_their_azerbaijani_wording():
     assert warnings == ["the text is very short; the analysis is unreliable"]
     assert isinstance(warnings[0], Message) and wording(warnings[0], "az") == "mətn çox qısadır; təhlil etibarlı deyil"
     assert wording(warnings[0], "en") == warnings[0] and wording("plain", "az") == "plain"
+    again = pickle.loads(pickle.dumps(warnings[0]))
+    assert again == warnings[0] and again.az == warnings[0].az and copy.deepcopy(again).az == again.az
