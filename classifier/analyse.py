@@ -30,14 +30,7 @@ _INSTITUTION = ("bank", "nazirli", "ministr", "министерств", "бан�
 """Words one of which every target-shaped infrastructure cue contains; texts without any skip those patterns."""
 LONG_TEXT = 1_500
 """Longer than any training incident. Unrelated passages dilute the evidence of a long text (the L2-normalised
-features; see the robustness table of ``reports/evaluation.md``), so such texts get :data:`LONG_TEXT_WARNING`."""
-LONG_TEXT_WARNING = {
-    "en": "the text is long ({n:,} characters, longer than any training incident): passages unrelated to the incident "
-          "weaken the evidence, so a candidate may be missed; if one seems missing, analyse the passage that describes "
-          "the incident on its own",
-    "az": "mətn uzundur ({n} simvol, heç bir təlim hadisəsindən uzun): hadisə ilə əlaqəsi olmayan hissələr sübutu "
-          "zəiflədir, ona görə də maddə buraxıla bilər; əgər hansısa maddə çatışmırsa, hadisəni təsvir edən hissəni "
-          "ayrıca təhlil edin"}
+features; see the robustness table of ``reports/evaluation.md``), so such texts get the ``long_text`` note."""
 CUE_FACTOR = 0.5
 """A circumstance is found when its tag probability reaches the tag's threshold, or half of it with a textual cue
 (the factor was chosen on out-of-fold predictions of the train split: it raised CV F1 for official position,
@@ -60,6 +53,12 @@ NOTES = {
     "user": {"en": "given by the user", "az": "istifadəçi tərəfindən göstərilib"},
     "user_no": {"en": "excluded by the user", "az": "istifadəçi tərəfindən istisna edilib"},
     "qualifier_missing": {"en": "no qualifying circumstance shown", "az": "tövsifedici hal göstərilməyib"},
+    "long_text": {"en": "the text is long ({n:,} characters, longer than any training incident): passages unrelated to "
+                        "the incident weaken the evidence, so a candidate may be missed; if one seems missing, analyse "
+                        "the passage that describes the incident on its own",
+                  "az": "mətn uzundur ({n} simvol, heç bir təlim hadisəsindən uzun): hadisə ilə əlaqəsi olmayan hissələr "
+                        "sübutu zəiflədir, ona görə də maddə buraxıla bilər; əgər hansısa maddə çatışmırsa, hadisəni "
+                        "təsvir edən hissəni ayrıca təhlil edin"},
 }
 
 
@@ -209,7 +208,7 @@ def analyse(text: str, *, offence_date: dt.date | str | None = None,
     model = model or get_model()
     text, warnings = prepare(text)
     if len(text) > LONG_TEXT:
-        warnings.append(Message(*(LONG_TEXT_WARNING[k].format(n=len(text)) for k in ("en", "az"))))
+        warnings.append(Message(**_note("long_text", n=len(text))))
     if offence_date is not None:
         table.version_on("271.1", offence_date)  # raises NotCoveredError / ValueError early, before any work
     known = _known(known_circumstances)

@@ -6,8 +6,10 @@ over :data:`~classifier.text.MAX_CHARS` characters) get an ``error`` message and
 disappearing.
 
 Bulk speed comes from doing each step once per chunk instead of once per row, with outputs identical to the
-per-text path (the tests compare them): the text is folded once (:func:`~classifier.text.fold`) and fed to the model's own
-fitted vectorizers through :class:`_FastFeatures`, which caches each word's character n-grams; the part choice is cached per distinct (label, circumstances) combination.
+per-text path (the tests compare them): the text is folded once (:func:`~classifier.text.fold`) and fed to the
+model's own fitted vectorizers through :class:`_FastFeatures`, which caches each word's character n-grams; the
+decisions come from the feature blocks unstacked; the part choice is cached per distinct (label, circumstances)
+combination.
 
 :func:`classify_chunks` runs :func:`classify_frame` over a stream of chunks, in this process, in a pool of local
 processes (``jobs``) or on a Dask cluster, always yielding the results in input order.

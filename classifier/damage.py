@@ -53,6 +53,8 @@ _AMOUNT = re.compile(
 )
 _DIGITS = re.compile(r"\d\d*")  # not \d+: a pattern that starts with a character class lets re skip ahead fast
 _MIN_MANAT = re.compile(r"min\smanat")
+_GROUPED = re.compile(r"(\d{1,3}(?:[ .,]\d{3})+)(?:[.,](\d{1,2}))?")
+_SEPARATOR = re.compile(r"[ .,]")
 _MULT = {"k": 1e3, "min": 1e3, "thousand": 1e3, "тыс": 1e3, "тысяч": 1e3, "mln": 1e6, "million": 1e6, "milyon": 1e6,
          "млн": 1e6, "миллион": 1e6, "bn": 1e9, "billion": 1e9, "milyard": 1e9, "млрд": 1e9}
 
@@ -73,9 +75,9 @@ def rates() -> dict:
 def _number(raw: str) -> float:
     """'12 000', '12,000', '12.000' → 12000; '2,3' → 2.3; '12,345.50' → 12345.5."""
     raw = raw.replace("\u00a0", " ").strip()
-    m = re.fullmatch(r"(\d{1,3}(?:[ .,]\d{3})+)(?:[.,](\d{1,2}))?", raw)
+    m = _GROUPED.fullmatch(raw)
     if m:
-        return float(re.sub(r"[ .,]", "", m.group(1)) + ("." + m.group(2) if m.group(2) else ""))
+        return float(_SEPARATOR.sub("", m.group(1)) + ("." + m.group(2) if m.group(2) else ""))
     return float(raw.replace(",", ".").replace(" ", ""))
 
 
