@@ -17,8 +17,10 @@ import statutes
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "training_data"
 COLUMNS = ["id", "lang", "text", "articles", "parts", "circumstances", "register", "split"]
 LANGS = ("en", "az", "ru")
-REGISTERS = ("news", "breach_notice", "press_release", "complaint", "soc_ticket", "exam")
-SPLITS = ("train", "test")
+REGISTERS = ("news", "breach_notice", "press_release", "complaint", "soc_ticket", "exam", "incident_summary",
+             "regulator_abstract", "court_summary", "social_post")
+#: ``train`` trains; ``test`` (v1) and ``test_v2`` are frozen test splits; ``dev`` holds re-told real cases.
+SPLITS = ("train", "test", "test_v2", "dev")
 NONE = "none"
 
 
