@@ -14,7 +14,9 @@ from typing import IO, Any
 
 import pandas as pd
 
-from .cells import _column, _scalar, _text_cell
+from i18n import number
+
+from .cells import column_cells, scalar, text_cell
 from .formats import OUTPUT_FORMATS, FormatError, OutputError
 
 XLSX_CELL_LIMIT = 32_767
@@ -88,16 +90,16 @@ class _CsvWriter(TableWriter):
 
     def _cell(self, v: Any) -> Any:
         if type(v) is not str:
-            v = _scalar(v)
+            v = scalar(v)
             if not isinstance(v, str):
                 return v
-        return _text_cell(v, self.guard)
+        return text_cell(v, self.guard)
 
     def _write(self, frame: pd.DataFrame) -> None:
         if not self._started:
             self._csv.writerow([self._cell(h) for h in self.header])
             self._started = True
-        self._csv.writerows(zip(*(_column(frame.iloc[:, j], self._cell) for j in range(frame.shape[1]))))
+        self._csv.writerows(zip(*(column_cells(frame.iloc[:, j], self._cell) for j in range(frame.shape[1]))))
 
     def _finish(self) -> None:
         if not self._started and self.header is not None:
@@ -117,8 +119,8 @@ class _JsonlWriter(TableWriter):
     _fixed_header = False
 
     def _write(self, frame: pd.DataFrame) -> None:
-        cols = [_text_cell(str(c), False) for c in frame.columns]
-        values = zip(*(_column(frame.iloc[:, j], _json_value) for j in range(frame.shape[1])))
+        cols = [text_cell(str(c), False) for c in frame.columns]
+        values = zip(*(column_cells(frame.iloc[:, j], _json_value) for j in range(frame.shape[1])))
         lines = [json.dumps(dict(zip(cols, r)), ensure_ascii=False, default=str) for r in values]
         if lines:
             self._raw.write(("\n".join(lines) + "\n").encode("utf-8"))
@@ -126,10 +128,10 @@ class _JsonlWriter(TableWriter):
 
 def _json_value(v: Any) -> Any:
     if isinstance(v, (dict, list)):
-        return json.loads(_text_cell(json.dumps(v, ensure_ascii=False, default=str), False))
-    v = _scalar(v)
+        return json.loads(text_cell(json.dumps(v, ensure_ascii=False, default=str), False))
+    v = scalar(v)
     if isinstance(v, str):
-        return _text_cell(v, False)
+        return text_cell(v, False)
     if isinstance(v, (dt.date, dt.time)):
         return v.isoformat()
     return v
@@ -147,12 +149,12 @@ class _XlsxWriter(TableWriter):
         self._cut = 0
 
     def _value(self, v: Any):
-        v = _scalar(v)
+        v = scalar(v)
         if isinstance(v, dt.datetime) and v.tzinfo is not None:
             return v.isoformat()
         if not isinstance(v, str):
             return v
-        v = _XLSX_ILLEGAL.sub("\ufffd", _text_cell(v, self.guard))
+        v = _XLSX_ILLEGAL.sub("\ufffd", text_cell(v, self.guard))
         if len(v) > XLSX_CELL_LIMIT:
             self._cut += 1
             v = v[:XLSX_CELL_LIMIT]
@@ -167,16 +169,16 @@ class _XlsxWriter(TableWriter):
             self._sheet.append([self._value(h) for h in self.header])
             self._started = True
         if self.rows + len(frame) >= XLSX_MAX_ROWS:
-            raise OutputError(f"an XLSX sheet holds at most {XLSX_MAX_ROWS - 1:,} rows under its header; "
+            raise OutputError(f"an XLSX sheet holds at most {number(XLSX_MAX_ROWS - 1, ',')} rows under its header; "
                               "write CSV or JSONL instead")
-        for r in zip(*(_column(frame.iloc[:, j], self._value) for j in range(frame.shape[1]))):
+        for r in zip(*(column_cells(frame.iloc[:, j], self._value) for j in range(frame.shape[1]))):
             self._sheet.append(list(r))
 
     def _finish(self) -> None:
         if not self._started and self.header is not None:
             self._sheet.append([self._value(h) for h in self.header])
         if self._cut:
-            self.warnings.append(f"{self._cut} cells were longer than the {XLSX_CELL_LIMIT:,} characters an XLSX "
+            self.warnings.append(f"{self._cut} cells were longer than the {number(XLSX_CELL_LIMIT, ',')} characters an XLSX "
                                  "cell holds and were cut (write CSV or JSONL to keep them whole)")
         if self._raw is sys.stdout.buffer:
             with tempfile.TemporaryFile() as tmp:  # a zip is written with seeks; stdout may be a pipe

@@ -9,7 +9,7 @@ import re
 
 import numpy as np
 
-from .text import normalise
+from ..text import normalise
 
 KEYWORDS: dict[str, list[str]] = {
     "271": [r"hack", r"unauthori[sz]ed access", r"broke into", r"logged in", r"sindir", r"daxil ol", r"ele kecir", r"girib",

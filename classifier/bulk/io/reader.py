@@ -11,7 +11,7 @@ from typing import IO, Any
 
 import pandas as pd
 
-from .encoding import _BAD_BYTES, SNIFF_BYTES, _Prefixed, check_encoding, detect_encoding
+from .encoding import BAD_BYTES, SNIFF_BYTES, Prefixed, check_encoding, detect_encoding
 from .formats import INPUT_FORMATS, FormatError, InputError
 
 FIELD_LIMIT = 16 * 1024 * 1024
@@ -123,7 +123,7 @@ def _open_text(reader: TableReader, raw: IO[bytes], encoding: str | None) -> Non
     else:
         enc = detect_encoding(head, complete=len(head) < SNIFF_BYTES)
     reader.encoding = enc
-    stream = io.TextIOWrapper(io.BufferedReader(_Prefixed(head, raw)), encoding=enc, errors=_BAD_BYTES,
+    stream = io.TextIOWrapper(io.BufferedReader(Prefixed(head, raw)), encoding=enc, errors=BAD_BYTES,
                               newline="" if reader.format in ("csv", "tsv") else None)
     if reader.format in ("csv", "tsv"):
         reader._rows = _csv_rows(reader, stream, "," if reader.format == "csv" else "\t")

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import yaml
 
-from .cues import Span
-from .text import normalise
+from ..text import normalise
+from .cues import Scan, Span
 
-RATES_FILE = Path(__file__).parent / "data" / "currency.yaml"
+RATES_FILE = Path(__file__).resolve().parents[1] / "data" / "currency.yaml"
 
 _ENDING = r"\w{0,15}"
 """A currency word's inflection ("manatliq", "долларов"); bounded so an amount's start is near its digits."""
@@ -146,3 +146,26 @@ def find_amounts(text: str, folded: str | None = None) -> list[Amount]:
             end -= 1
         out.append(Amount(value, cur, value * table[cur], Span(start, end, text[start:end], "amount")))
     return out
+
+
+NEAR = 120
+"""Characters between an amount and a damage cue for the amount to count as the damage."""
+
+
+def stated_damage(scan: Scan, known_damage: tuple[float, str] | None = None) -> tuple[float | None, Span | None]:
+    """The damage a text states, in manat, and its span: the largest amount near a damage cue (or the largest
+    amount when none is near one); ``known_damage`` (amount, currency code) overrides the text.
+
+    Raises ``KeyError`` for an unknown currency code in ``known_damage``."""
+    if known_damage is not None:
+        amount, currency = known_damage
+        return float(amount) * rates()["rates_to_azn"][currency], None
+    amounts = find_amounts(scan.text, scan.folded)
+    if not amounts:
+        return None, None
+    if len(amounts) == 1:  # nothing to choose between: skip the search for damage words
+        return amounts[0].azn, amounts[0].span
+    damage_spans = scan.find("circumstances", "significant_damage", limit=20)
+    near = [a for a in amounts if any(abs(a.span.start - s.start) < NEAR for s in damage_spans)] or amounts
+    best = max(near, key=lambda a: a.azn)
+    return best.azn, best.span

@@ -8,7 +8,7 @@ and are skipped (counted); in plain text every line is an incident, blank ones i
 
 Encodings: a BOM decides (UTF-8, UTF-16, UTF-32); otherwise UTF-8 when the first 64 KiB are mostly valid UTF-8,
 else charset-normalizer's guess (Windows-1251 preferred over its Cyrillic look-alikes); ``encoding=`` overrides.
-Bytes that do not decode become lone surrogates U+DC00–U+DCFF, which :mod:`classifier.batch` reports as an
+Bytes that do not decode become lone surrogates U+DC00–U+DCFF, which :mod:`classifier.bulk` reports as an
 error on that row; writers replace them with U+FFFD, so every output is valid UTF-8.
 
 Writers (CSV, JSONL, XLSX) write to a ``.part`` file renamed into place on success, or to stdout. CSV and XLSX

@@ -5,20 +5,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import statutes
+from i18n import Text
 
-from .cues import Span
+from ..findings import Finding, Span
 
-
-@dataclass(frozen=True)
-class Finding:
-    """A circumstance and whether the text (or the user) establishes it, with its evidence."""
-
-    id: str
-    detected: bool
-    source: str  # "text", "user" or "none"
-    probability: float | None
-    evidence: tuple[Span, ...] = ()
-    note: dict[str, str] | None = None
+__all__ = ["Analysis", "Candidate", "ElementCheck", "Finding"]
 
 
 @dataclass(frozen=True)
@@ -27,10 +18,10 @@ class ElementCheck:
 
     id: str
     kind: str
-    description: dict[str, str]
+    description: Text
     shown: bool
     evidence: tuple[Span, ...] = ()
-    note: dict[str, str] | None = None
+    note: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -38,7 +29,7 @@ class Candidate:
     """One article label the text may describe."""
 
     label: str
-    title: dict[str, str]
+    title: Text
     probability: float
     threshold: float
     selected: bool
@@ -61,7 +52,7 @@ class Analysis:
     verdict: str  # "offences", "low_confidence" or "out_of_scope"
     circumstances: tuple[Finding, ...]
     offence_date: dt.date | None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Text, ...] = ()
     aggregate: statutes.AggregateReference | None = None
     damage_azn: float | None = None
     meta: dict = field(default_factory=dict)

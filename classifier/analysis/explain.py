@@ -10,32 +10,22 @@ import re
 
 import numpy as np
 
-from .cues import Span
-from .model import Model
+from ..findings import Span
+from ..model import Model
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _feature_names(model: Model) -> np.ndarray:
-    names = getattr(model, "_feature_names", None)
+def _feature_names(model: Model) -> list[str]:
+    names = model.cv.get("feature_names")
     if names is None:
-        names = model.vectorizer.get_feature_names_out()
-        model._feature_names = names  # cached on the instance, not saved
+        names = model.cv["feature_names"] = model.extractor.names  # cached beside the model, not saved
     return names
-
-
-def _coef(model: Model, head: str) -> np.ndarray:
-    attr = f"_coef_{head}"
-    coef = getattr(model, attr, None)
-    if coef is None:
-        coef = model.coefficients(head)
-        setattr(model, attr, coef)
-    return coef
 
 
 def contributions(model: Model, X_row, row: int, head: str = "labels") -> list[tuple[str, float]]:
     """(feature name, contribution) for one label or tag index ``row``, positive first."""
-    coef = _coef(model, head)[row]
+    coef = model.coefficients(head)[row]
     X_row = X_row.tocsr()
     idx, vals = X_row.indices, X_row.data
     contrib = vals * coef[idx]

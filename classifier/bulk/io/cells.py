@@ -21,7 +21,7 @@ def guard_formula(value: str) -> str:
     return value
 
 
-def _scalar(value: Any) -> Any:
+def scalar(value: Any) -> Any:
     """A Python scalar for a cell: NaN/None → None, numpy → Python, dict/list → JSON text."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
@@ -34,7 +34,7 @@ def _scalar(value: Any) -> Any:
     return value
 
 
-def _text_cell(value: str, guard: bool) -> str:
+def text_cell(value: str, guard: bool) -> str:
     """Undecodable-byte marks → U+FFFD, then the formula guard when ``guard``."""
     if not value.isascii() and _SURROGATE.search(value):
         value = _SURROGATE.sub("\ufffd", value)
@@ -50,11 +50,11 @@ def replace_undecodable(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for j in range(out.shape[1]):
         if out.dtypes.iloc[j] == object:
-            out.iloc[:, j] = [_text_cell(v, False) if type(v) is str else v for v in out.iloc[:, j].tolist()]
+            out.iloc[:, j] = [text_cell(v, False) if type(v) is str else v for v in out.iloc[:, j].tolist()]
     return out
 
 
-def _column(series: pd.Series, cell: Callable[[Any], Any]) -> list:
+def column_cells(series: pd.Series, cell: Callable[[Any], Any]) -> list:
     """A column's cells for a writer: floats as they are (NaN → None), everything else through ``cell``."""
     values = series.tolist()
     if series.dtype.kind == "f":

@@ -1,7 +1,7 @@
-"""The offence model: TF-IDF features (words and character n-grams) → one-vs-rest linear classifiers.
+"""Training: the model fitted on the train split of ``training_data/`` and saved (``python -m classifier train``).
 
 Two heads share the features: one for the six article labels, one for the circumstance tags that select parts.
-Training (:func:`train`) is deterministic and uses the train split only:
+:func:`train` is deterministic and uses the train split only:
 
 1. 5-fold cross-validation on train gives out-of-fold decision values for each candidate classifier
    (logistic regression and a linear SVM, both class-weighted);
@@ -9,24 +9,32 @@ Training (:func:`train`) is deterministic and uses the train split only:
    chosen to maximise F1 on the calibrated out-of-fold probabilities;
 3. the candidate with the best out-of-fold macro-F1 is refitted on all of train.
 
-An incident is out of scope ("none") when no label reaches its threshold.
+scikit-learn is used here only; the fitted vectorisers and heads are turned into plain arrays
+(:class:`~classifier.model.fitted.Model`), which is all the classifier needs at run time.
 """
 from __future__ import annotations
 
+import sys
 import time
-from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import KFold
 from sklearn.multiclass import OneVsRestClassifier
-from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
-from .text import normalise
+import statutes
+
+from ..corpus import corpus_hash, load_corpus, split_labels, validate
+from ..text import normalise
+from . import persist
+from .features import CHAR, WORD, Block, Features
+from .fitted import Head, Model, sigmoid
+from .targets import TAGS, label_matrix, tag_matrix
 
 SEED = 20261123
 FOLDS = 5
@@ -35,19 +43,21 @@ CANDIDATES = ("logreg", "linear_svm")
 
 
 def build_vectorizer() -> FeatureUnion:
-    """Word 1–2-grams for readable explanations, char_wb 3–4-grams for Azerbaijani suffixes and typos.
+    """Word 1–2-grams for readable explanations, char_wb 3–4-grams for Azerbaijani suffixes and typos, over
+    folded text (no preprocessor: the caller folds once).
 
     Character 3–4-grams scored within 0.001 macro-F1 of 2–5-grams on 5-fold CV of train at half the
     vectorising cost (measured when the corpus was complete; see the model card)."""
     return FeatureUnion([
-        ("word", TfidfVectorizer(preprocessor=normalise, ngram_range=(1, 2), min_df=2, sublinear_tf=True,
-                                 token_pattern=r"(?u)\b\w\w+\b", dtype=np.float32)),
-        ("char", TfidfVectorizer(preprocessor=normalise, analyzer="char_wb", ngram_range=(3, 4), min_df=2,
+        ("word", TfidfVectorizer(lowercase=False, ngram_range=WORD["ngram_range"], min_df=2, sublinear_tf=True,
+                                 token_pattern=WORD["token_pattern"], dtype=np.float32)),
+        ("char", TfidfVectorizer(lowercase=False, analyzer="char_wb", ngram_range=CHAR["ngram_range"], min_df=2,
                                  sublinear_tf=True, dtype=np.float32)),
     ])
 
 
 def build_classifier(kind: str) -> OneVsRestClassifier:
+    """The one-vs-rest classifier of a candidate kind; raises ``ValueError`` for an unknown kind."""
     if kind == "logreg":
         est = LogisticRegression(C=8.0, class_weight="balanced", max_iter=3000, solver="liblinear", random_state=SEED)
     elif kind == "linear_svm":
@@ -65,85 +75,14 @@ def fit_platt(decision: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(lr.coef_[0, 0]), float(lr.intercept_[0])
 
 
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
-
-
 def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
     scores = [f1_score(y, p >= t, zero_division=0) for t in THRESHOLD_GRID]
     return float(THRESHOLD_GRID[int(np.argmax(scores))])
 
 
-@dataclass
-class Model:
-    """A fitted model: the shared vectorizer, the two heads, calibration and thresholds."""
-
-    labels: list[str]
-    tags: list[str]
-    vectorizer: FeatureUnion
-    label_clf: OneVsRestClassifier
-    tag_clf: OneVsRestClassifier
-    calibration: np.ndarray  # (n_labels, 2): a, b
-    thresholds: np.ndarray  # (n_labels,)
-    tag_calibration: np.ndarray
-    tag_thresholds: np.ndarray
-    kind: str
-    cv: dict = field(default_factory=dict)
-
-    @property
-    def pipeline(self) -> Pipeline:
-        """The bare scikit-learn pipeline (features → article head), e.g. for benchmarks."""
-        return Pipeline([("features", self.vectorizer), ("clf", self.label_clf)])
-
-    def features(self, texts: list[str]):
-        """TF-IDF features: the union's parts stacked directly (same matrix as ``vectorizer.transform``,
-        without the per-call joblib and validation overhead that dominates single-text latency)."""
-        blocks = [t.transform(texts) for _, t in self.vectorizer.transformer_list]
-        return sp.hstack(blocks, format="csr")
-
-    def _linear(self, head: str) -> tuple[np.ndarray, np.ndarray]:
-        cache = self.__dict__.setdefault("_linear_cache", {})
-        if head not in cache:
-            clf = self.label_clf if head == "labels" else self.tag_clf
-            cache[head] = (np.vstack([e.coef_.ravel() for e in clf.estimators_]).T,
-                           np.array([float(np.ravel(e.intercept_)[0]) for e in clf.estimators_]))
-        return cache[head]
-
-    def decision(self, X, head: str = "labels") -> np.ndarray:
-        """Decision values X·w + b for every label (or tag): the one-vs-rest decision_function in one product.
-
-        ``X`` may also be a list of column blocks in the feature union's order (word, char), which spares bulk
-        classification from stacking them; the sum of the block products equals X·w up to rounding."""
-        W, b = self._linear(head)
-        if not isinstance(X, list):
-            return np.asarray(X @ W) + b
-        out, start = np.zeros((X[0].shape[0], W.shape[1])) + b, 0
-        for block in X:
-            out += block @ W[start:start + block.shape[1]]
-            start += block.shape[1]
-        if start != W.shape[0]:
-            raise ValueError(f"the blocks have {start} columns; the model has {W.shape[0]} features")
-        return out
-
-    def label_proba(self, X) -> np.ndarray:
-        """Calibrated probability of each article label, shape (n, n_labels)."""
-        return sigmoid(self.decision(X) * self.calibration[:, 0] + self.calibration[:, 1])
-
-    def tag_proba(self, X) -> np.ndarray:
-        return sigmoid(self.decision(X, "tags") * self.tag_calibration[:, 0] + self.tag_calibration[:, 1])
-
-    def predict(self, texts: list[str]) -> np.ndarray:
-        """0/1 matrix of labels at or above their thresholds."""
-        return (self.label_proba(self.features(texts)) >= self.thresholds).astype(int)
-
-    def coefficients(self, head: str = "labels") -> np.ndarray:
-        """Per-label weight vectors (n_labels, n_features), for explanations."""
-        return self._linear(head)[0].T
-
-
-def _folds(texts: list[str]):
+def _folds(folded: list[str]):
     """Vectorise each of the CV folds once (fit on the fold's train part only)."""
-    arr = np.array(texts, dtype=object)
+    arr = np.array(folded, dtype=object)
     for tr, te in KFold(FOLDS, shuffle=True, random_state=SEED).split(arr):
         vec = build_vectorizer()
         yield tr, te, vec.fit_transform(arr[tr]), vec.transform(arr[te])
@@ -163,6 +102,23 @@ def _calibrate(dec: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     return cal, thr, p
 
 
+def to_features(vectorizer: FeatureUnion) -> Features:
+    """The fitted union as our own :class:`~classifier.model.features.Features` (terms in column order, IDF)."""
+    blocks = []
+    for name, vec in vectorizer.transformer_list:
+        terms = [""] * len(vec.vocabulary_)
+        for term, j in vec.vocabulary_.items():
+            terms[j] = term
+        blocks.append(Block(name, terms, np.asarray(vec.idf_)))
+    return Features(blocks)
+
+
+def to_head(clf: OneVsRestClassifier) -> Head:
+    """A fitted one-vs-rest classifier as weights (n_features × n_outputs) and intercepts."""
+    return Head(np.vstack([e.coef_.ravel() for e in clf.estimators_]).T,
+                np.array([float(np.ravel(e.intercept_)[0]) for e in clf.estimators_]))
+
+
 def train(texts: list[str], y: np.ndarray, tag_y: np.ndarray, labels: list[str], tags: list[str],
           kinds: tuple[str, ...] = CANDIDATES) -> Model:
     """Fit the model on the train split (see the module docstring). Deterministic for the same data.
@@ -174,7 +130,8 @@ def train(texts: list[str], y: np.ndarray, tag_y: np.ndarray, labels: list[str],
         for j, lab in enumerate(cols):
             if matrix[:, j].sum() == 0:
                 raise ValueError(f"{name} {lab} has no training example")
-    folds = list(_folds(texts))
+    folded = [normalise(t) for t in texts]
+    folds = list(_folds(folded))
     cv: dict = {"folds": FOLDS, "candidates": {}}
     best, best_score, best_dec = None, -1.0, None
     for k in kinds:
@@ -193,8 +150,31 @@ def train(texts: list[str], y: np.ndarray, tag_y: np.ndarray, labels: list[str],
     cv["oof_tag_proba"] = tp
     del folds
     vec = build_vectorizer()
-    X = vec.fit_transform(texts)
+    X = vec.fit_transform(folded)
     label_clf = build_classifier(best).fit(X, y)
     tag_clf = build_classifier(best).fit(X, tag_y)
     cv["train_seconds"] = round(time.perf_counter() - t0, 1)
-    return Model(labels, tags, vec, label_clf, tag_clf, cal, thr, tcal, tthr, best, cv)
+    cv["vectorizer"] = vec  # for the test that compares our features with scikit-learn's; not persisted
+    return Model(labels, tags, to_features(vec), to_head(label_clf), to_head(tag_clf), cal, thr, tcal, tthr, best, cv)
+
+
+def build(directory: Path | None = None, root: Path | None = None, log=None) -> Model:
+    """Train on the train split and save under ``models/``. Raises CorpusError/ValueError on invalid data."""
+    log = log or (lambda m: print(m, file=sys.stderr, flush=True))
+    t0 = time.perf_counter()
+    table = statutes.load_table()
+    df = load_corpus(root)
+    problems = validate(df, table)
+    if problems:
+        raise ValueError(f"training_data/ has {len(problems)} problems, first: {problems[0]}")
+    train_df = df[df["split"] == "train"].reset_index(drop=True)
+    labels = list(table.labels)
+    log(f"Building the model from {len(train_df)} training incidents (5-fold CV, calibration, thresholds)…")
+    model = train(train_df["text"].tolist(), label_matrix(train_df["articles"], labels),
+                  tag_matrix(train_df["circumstances"]), labels, TAGS)
+    metrics = {"cv_train": dict(model.cv["candidates"]), "chosen": model.kind,
+               "train_rows": len(train_df), "build_seconds": round(time.perf_counter() - t0, 1)}
+    persist.save(model, corpus_hash(root), metrics, directory)
+    log(f"Model built in {metrics['build_seconds']} s ({model.kind}; CV macro-F1 "
+        f"{model.cv['candidates'][model.kind]['macro_f1']:.3f}); saved to {Path(directory or persist.model_dir())}")
+    return model

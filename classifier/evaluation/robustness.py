@@ -17,9 +17,9 @@ import pandas as pd
 import yaml
 from sklearn.metrics import f1_score
 
-from .model import Model
+from ..model import Model
 
-UNRELATED_FILE = Path(__file__).parent / "data" / "unrelated_text.yaml"
+UNRELATED_FILE = Path(__file__).resolve().parents[1] / "data" / "unrelated_text.yaml"
 LEVELS = ((0, 0), (1, 1), (1, 3), (2, 4))
 """(sentences before, sentences after) the incident, from none to about as much text again as the incident."""
 

@@ -26,7 +26,7 @@ import yaml
 
 import statutes
 
-SUITE_DIR = Path(__file__).resolve().parent.parent / "training_data" / "behaviour"
+SUITE_DIR = Path(__file__).resolve().parents[2] / "training_data" / "behaviour"
 TARGETS = {"mft": 0.97, "inv": 0.95, "dir": 0.90}
 MFT_FILLS, INV_FILLS, DIR_FILLS = 5, 2, 3
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -142,7 +142,7 @@ def cases(directory: Path | None = None) -> list[Case]:
 
 def run(model, table: statutes.StatuteTable | None = None, suite: list[Case] | None = None) -> pd.DataFrame:
     """Score ``model`` on the suite: one row per case with ``passed`` and what was predicted."""
-    from .analyse import analyse  # the product's own path, parts included
+    from ..analysis import analyse  # the product's own path, parts included
     table = table or statutes.load_table()
     suite = suite if suite is not None else cases()
     memo: dict[str, object] = {}

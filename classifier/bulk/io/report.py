@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import base64
-import html
 import io
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from i18n import escape
 
 from .formats import FormatError, OutputError
 
@@ -23,7 +24,7 @@ def report_kind(path: str) -> str:
 def write_report(summary, path: str, *, source: str) -> None:
     """Counts per article and part, and (with a date column) articles over time, as ``.html`` or ``.png``.
 
-    ``summary`` is a :class:`classifier.batch.Summary`. Every text in the HTML is escaped; the charts are
+    ``summary`` is a :class:`classifier.bulk.Summary`. Every text in the HTML is escaped; the charts are
     embedded PNGs. Raises :class:`FormatError` for another extension, :class:`OutputError` if it cannot write.
     """
     kind = report_kind(path)
@@ -76,14 +77,14 @@ def _charts(articles: dict, parts: dict, trend: pd.DataFrame | None, date_column
 
 
 def _html_table(rows: list[list[Any]], header: list[Any]) -> str:
-    esc = lambda v: html.escape(str(v))  # noqa: E731
+    esc = lambda v: escape.html(str(v))  # noqa: E731
     head = "".join(f"<th>{esc(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in r) + "</tr>" for r in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _report_html(summary, articles, parts, trend, png: bytes, source: str) -> str:
-    esc = html.escape
+    esc = escape.html
     sections = [
         f"<h1>Classification report</h1><p>Input: {esc(source)}. Rows: {summary.rows}; "
         f"rows with an error: {summary.errors}.</p>",

@@ -1,4 +1,7 @@
-"""Evidence spans from textual cues (``classifier/data/cues.yaml``) for circumstances and offence elements."""
+"""Evidence spans from textual cues (``classifier/data/cues.yaml``) for circumstances and offence elements.
+
+:class:`Scan` searches one folded text: each cue key is searched at most once per text (its matches are kept and
+extended only if more are asked for), whoever asks — circumstances, damage, the 273-1 variant or the elements."""
 from __future__ import annotations
 
 import functools
@@ -9,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from .text import normalise
+from ..text import normalise
 
-CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
+CUES_FILE = Path(__file__).resolve().parents[1] / "data" / "cues.yaml"
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,43 @@ class Cue:
 
 
 @functools.lru_cache(maxsize=1)
-def _compiled() -> dict[str, dict[str, list[Cue]]]:
-    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+def compiled() -> dict[str, dict[str, list[Cue]]]:
+    """Every cue of the cue file, compiled once per process: ``{group: {key: [Cue, ...]}}``."""
+    data = yaml.load(CUES_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return {group: {key: [Cue(p) for p in pats] for key, pats in items.items()}
             for group, items in data.items()}
+
+
+class Scan:
+    """The cue matches of one text, each key searched once: :meth:`find` returns what the module function
+    :func:`find` would, from matches kept in the order the patterns give them."""
+
+    __slots__ = ("text", "folded", "_found")
+
+    def __init__(self, text: str, folded: str):
+        self.text, self.folded = text, folded
+        self._found: dict[tuple[str, str], tuple[list[Span], Iterator[Span]]] = {}
+
+    def find(self, group: str, key: str, limit: int = 5) -> list[Span]:
+        """At most ``limit`` spans for ``key`` of ``group``, sorted by position (as :func:`find`)."""
+        entry = self._found.get((group, key))
+        if entry is None:
+            entry = self._found[(group, key)] = ([], _spans(self.text, self.folded, group, key))
+        spans, more = entry
+        while len(spans) < limit and (span := next(more, None)) is not None:
+            spans.append(span)
+        return sorted(spans[:limit], key=lambda s: s.start)
+
+    def has(self, group: str, key: str) -> bool:
+        """Whether any cue of ``key`` matches."""
+        return bool(self.find(group, key, limit=1))
+
+
+def _spans(text: str, folded: str, group: str, key: str) -> Iterator[Span]:
+    for pat in compiled().get(group, {}).get(key, []):
+        for m in pat.finditer(folded):
+            if m.end() > m.start():
+                yield Span(m.start(), m.end(), text[m.start():m.end()], "cue")
 
 
 def find(text: str, group: str, key: str, folded: str | None = None, limit: int = 5) -> list[Span]:
@@ -69,13 +105,4 @@ def find(text: str, group: str, key: str, folded: str | None = None, limit: int 
 
     ``folded`` may pass ``normalise(text)`` when the caller already has it. Unknown keys give no spans.
     """
-    patterns = _compiled().get(group, {}).get(key, [])
-    folded = folded if folded is not None else normalise(text)
-    spans: list[Span] = []
-    for pat in patterns:
-        for m in pat.finditer(folded):
-            if m.end() > m.start():
-                spans.append(Span(m.start(), m.end(), text[m.start():m.end()], "cue"))
-            if len(spans) >= limit:
-                return sorted(spans, key=lambda s: s.start)
-    return sorted(spans, key=lambda s: s.start)
+    return Scan(text, folded if folded is not None else normalise(text)).find(group, key, limit)

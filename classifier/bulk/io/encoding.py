@@ -15,14 +15,14 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CYRILLIC_LOOKALIKES = {"mac_cyrillic", "koi8_r", "koi8_u", "iso8859_5", "cp866", "cp855", "cp1125", "kz1048",
                         "ptcp154"}
-_BAD_BYTES = "classifier-batch-mark"
+BAD_BYTES = "classifier-batch-mark"
 
 
 def _mark_bad_bytes(exc: UnicodeDecodeError) -> tuple[str, int]:
     return "".join(chr(0xDC00 + b) for b in exc.object[exc.start:exc.end]), exc.end
 
 
-codecs.register_error(_BAD_BYTES, _mark_bad_bytes)
+codecs.register_error(BAD_BYTES, _mark_bad_bytes)
 
 
 def detect_encoding(head: bytes, complete: bool = False) -> str:
@@ -74,7 +74,7 @@ def check_encoding(name: str) -> str:
         raise FormatError(f"unknown encoding {name!r} (e.g. utf-8, utf-16, cp1251)") from None
 
 
-class _Prefixed(io.RawIOBase):
+class Prefixed(io.RawIOBase):
     """A raw stream that replays ``head`` and then continues with ``rest`` (stdin cannot be rewound)."""
 
     def __init__(self, head: bytes, rest: IO[bytes]):
