@@ -69,7 +69,7 @@ class Amount:
 
 @functools.lru_cache(maxsize=1)
 def rates() -> dict:
-    return yaml.safe_load(RATES_FILE.read_text(encoding="utf-8"))
+    return yaml.load(RATES_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _number(raw: str) -> float:
