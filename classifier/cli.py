@@ -10,7 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-from statutes.dates import parse_date
 
 
 def _cmd_train(args) -> int:
@@ -28,9 +27,11 @@ def _cmd_evaluate(args) -> int:
 
 
 def _cmd_analyse(args) -> int:
+    from statutes import parse_date
+
     from .analysis import analyse, analysis_markdown
     text = sys.stdin.read() if args.text == "-" else args.text
-    a = analyse(text, offence_date=args.on)
+    a = analyse(text, offence_date=parse_date(args.on))
     sys.stdout.write(analysis_markdown(a, args.lang))
     return 0
 
@@ -188,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=_cmd_evaluate)
     an = sub.add_parser("analyse", help="analyse one incident text (or - for stdin) and print Markdown")
     an.add_argument("text")
-    an.add_argument("--on", metavar="YYYY-MM-DD", type=parse_date, help="offence date")
+    an.add_argument("--on", metavar="YYYY-MM-DD", help="offence date")
     an.add_argument("--lang", choices=["en", "az"], default="en")
     an.set_defaults(func=_cmd_analyse)
     cl = sub.add_parser("classify", help="classify a table of incidents (CSV, TSV, JSONL, XLSX, text; - for stdin)",

@@ -13,6 +13,7 @@ from typing import Iterable, Mapping
 
 import statutes
 from i18n import Text, figure
+from statutes.dates import check_date
 
 from ..findings import find
 from ..model import Model, get_model
@@ -71,8 +72,7 @@ def analyse(text: str, *, offence_date: dt.date | None = None,
     text, warnings = prepare(text)
     if len(text) > LONG_TEXT:
         warnings.append(Text("classifier.long_text", n=figure(len(text))))
-    if offence_date is not None:
-        table.version_on(table.parts()[0].id, offence_date)  # raises NotCoveredError / TypeError before any work
+    check_date(offence_date)  # a TypeError before any work; the wording for the date is chosen once per reference
     known = known_facts(known_circumstances)
     folded = fold(text)
     X = model.blocks([folded])
@@ -89,7 +89,7 @@ def analyse(text: str, *, offence_date: dt.date | None = None,
         choice = table.select_part(label, found.detected, basic=found.variant(label))
         checks, ref, spans = (), None, ()
         if selected or j == int(p.argmax()):
-            row = row if row is not None else model.extractor.matrix([folded])[0]
+            row = row if row is not None else model.extractor.stack(X)[0]
             checks = elements(label, choice, found, table)
             ref = statutes.reference(choice.part, offence_date=offence_date, table=table, attempt=attempt, **facts)
             spans = tuple(word_spans(text, folded, contributions(model, row, j)))

@@ -41,6 +41,9 @@ PREFIX_REACH = len("dollar") + 15 + 1
 "доллар" with a 15-letter ending), then one space."""
 _FIRST = frozenset("am₼мu$dдe€еg£pfфr₽рtlл")
 """The characters a currency word can start with."""
+_CURRENCY_HINT = re.compile("azn|manat|man\\.|₼|манат|usd|\\$|dollar|доллар|eur|€|avro|евро|gbp|£|pound|funt|фунт|rub|₽|руб"
+                            "|try|lira|лир|gel|lari|лари")
+"""A substring of every currency word above: a text without one holds no amount (checked before any scan)."""
 _SCALE = r"(?:k|min|thousand|тыс\.?|тысяч\w*|mln|million|milyon|млн\.?|миллион\w*|bn|billion|milyard|млрд\.?)"
 _NUMBER = r"(?:\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+)(?:[.,]\d+)?"
 _CUR_PRE = "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_CURRENCY_WORDS))
@@ -128,6 +131,8 @@ def find_amounts(text: str, folded: str | None = None) -> list[Amount]:
 
     ``folded`` may pass ``normalise(text)`` when the caller already has it."""
     folded = normalise(text) if folded is None else folded
+    if not _CURRENCY_HINT.search(folded):
+        return []
     table = rates()["rates_to_azn"]
     out = []
     for m in _matches(folded):

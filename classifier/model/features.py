@@ -81,8 +81,13 @@ class Features:
                 self._tfidf(self.char, *self._char_indices(folded), len(folded))]
 
     def matrix(self, folded: list[str]) -> sp.csr_matrix:
-        """The blocks stacked into one CSR matrix (for explanations and tests)."""
-        return sp.hstack(self(folded), format="csr")
+        """The blocks of ``folded`` texts stacked into one CSR matrix."""
+        return self.stack(self(folded))
+
+    @staticmethod
+    def stack(blocks: list[sp.csr_matrix]) -> sp.csr_matrix:
+        """Blocks already computed, as one CSR matrix (for explanations)."""
+        return sp.hstack(blocks, format="csr")
 
     def clear_cache(self) -> None:
         self._cache.clear()

@@ -29,7 +29,7 @@ from sklearn.svm import LinearSVC
 
 import statutes
 
-from ..corpus import corpus_hash, load_corpus, split_labels, validate
+from ..corpus import corpus_hash, load_corpus, validate
 from ..text import normalise
 from . import persist
 from .features import CHAR, WORD, Block, Features
