@@ -54,10 +54,11 @@ def find(text: str, folded: str, tag_p: dict[str, float], tag_thr: dict[str, flo
          known: dict[str, bool] | None = None, known_damage: tuple[float, str] | None = None,
          evidence: bool = True) -> Findings:
     """Everything :mod:`classifier.findings` finds in ``text`` (NFC) given its ``folded`` form and the model's tag
-    probabilities and thresholds. ``evidence=False`` skips evidence-only spans (bulk).
+    probabilities and thresholds. ``evidence=False`` (bulk) skips what only serves as evidence or display: spans,
+    and the exact damage amount where it cannot change a decision; what is detected is the same.
 
     Raises ``KeyError`` for an unknown currency code in ``known_damage``."""
     scan = Scan(text, folded)
-    damage_azn, damage_span = stated_damage(scan, known_damage)
+    damage_azn, damage_span = stated_damage(scan, known_damage, None if evidence else table.significant_damage_azn)
     found = circumstances(scan, tag_p, tag_thr, known or {}, damage_azn, damage_span, table, evidence)
     return Findings(scan, damage_azn, damage_span, found, table)

@@ -46,7 +46,8 @@ def circumstances(scan: Scan, tag_p: dict[str, float], tag_thr: dict[str, float]
                   damage_azn: float | None, damage_span: Span | None, table: statutes.StatuteTable,
                   evidence: bool = True) -> list[Finding]:
     """Each circumstance of the statute table, in its order. ``evidence=False`` (bulk classification) skips the
-    cue spans that only serve as evidence; what is detected is the same."""
+    searches that only serve as evidence (cue spans, a target cue for a tag already found); what is detected is
+    the same."""
     out = []
     threshold = table.significant_damage_azn
     group_detected = tag_p["group"] >= tag_thr["group"]
@@ -69,8 +70,9 @@ def circumstances(scan: Scan, tag_p: dict[str, float], tag_thr: dict[str, float]
                 detected = p >= tag_thr[cid]
         elif cid == "public_infrastructure":
             p = tag_p[cid]
+            searched = evidence or p < tag_thr[cid]  # without evidence, a found tag needs no target cue
             target = (scan.find("circumstances", "public_infrastructure_target", limit=2)
-                      if _names_an_institution(table.institution_words)(scan.folded) else [])
+                      if searched and _names_an_institution(table.institution_words)(scan.folded) else [])
             detected = p >= tag_thr[cid] or bool(target)
             spans = tuple(target) or spans
         else:

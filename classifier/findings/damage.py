@@ -157,9 +157,13 @@ NEAR = 120
 """Characters between an amount and a damage cue for the amount to count as the damage."""
 
 
-def stated_damage(scan: Scan, known_damage: tuple[float, str] | None = None) -> tuple[float | None, Span | None]:
+def stated_damage(scan: Scan, known_damage: tuple[float, str] | None = None,
+                  decides: float | None = None) -> tuple[float | None, Span | None]:
     """The damage a text states, in manat, and its span: the largest amount near a damage cue (or the largest
     amount when none is near one); ``known_damage`` (amount, currency code) overrides the text.
+
+    With ``decides`` (a threshold; bulk classification) the amount returned need only fall on the same side of
+    it, and be zero or not, as that choice: when every amount does, no damage words are searched.
 
     Raises ``KeyError`` for an unknown currency code in ``known_damage``."""
     if known_damage is not None:
@@ -170,6 +174,9 @@ def stated_damage(scan: Scan, known_damage: tuple[float, str] | None = None) -> 
         return None, None
     if len(amounts) == 1:  # nothing to choose between: skip the search for damage words
         return amounts[0].azn, amounts[0].span
+    if decides is not None and len({(a.azn > decides, a.azn == 0) for a in amounts}) == 1:
+        best = max(amounts, key=lambda a: a.azn)  # any choice decides the same
+        return best.azn, best.span
     damage_spans = scan.find("circumstances", "significant_damage", limit=20)
     near = [a for a in amounts if any(abs(a.span.start - s.start) < NEAR for s in damage_spans)] or amounts
     best = max(near, key=lambda a: a.azn)

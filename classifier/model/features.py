@@ -44,9 +44,12 @@ class Block:
     terms: list[str]
     idf: np.ndarray
     vocabulary: dict[str, int] = field(init=False, repr=False)
+    pairs: dict[tuple[str, str], int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.vocabulary = dict(zip(self.terms, range(len(self.terms))))
+        self.pairs = {tuple(t.split(" ")): j for t, j in self.vocabulary.items() if " " in t}
+        """Word bigrams by their two tokens, so a text's bigrams are looked up without joining strings."""
 
     @property
     def width(self) -> int:
@@ -96,12 +99,12 @@ class Features:
         return {**self.__dict__, "_cache": {}}
 
     def _word_indices(self, docs: list[str]) -> tuple[np.ndarray, list[int]]:
-        get, join, out, sizes = self.word.vocabulary.get, " ".join, array("i"), []
+        get, pair, out, sizes = self.word.vocabulary.get, self.word.pairs.get, array("i"), []
         for d in docs:
             tokens = self._tokens(d)
-            grams = [*tokens, *map(join, zip(tokens, tokens[1:]))]
             before = len(out)
-            out.extend([j for j in map(get, grams) if j is not None])
+            out.extend([j for j in map(get, tokens) if j is not None])
+            out.extend([j for j in map(pair, zip(tokens, tokens[1:])) if j is not None])
             sizes.append(len(out) - before)
         return np.frombuffer(out, dtype=np.int32), sizes
 
@@ -125,15 +128,19 @@ class Features:
 
     @staticmethod
     def _tfidf(block: Block, idx: np.ndarray, sizes: list[int], n: int) -> sp.csr_matrix:
+        """Counts of the n-gram columns ``idx`` (``sizes`` per text) → sublinear TF × IDF, rows L2-normalised."""
         indptr = np.zeros(n + 1, dtype=np.int32)
         np.cumsum(sizes, out=indptr[1:])
         X = sp.csr_matrix((np.ones(len(idx), dtype=np.float32), idx, indptr), shape=(n, block.width))
         X.sum_duplicates()
-        np.log(X.data, out=X.data)
-        X.data += 1.0
-        X.data *= block.idf[X.indices]
+        data = X.data
+        np.log(data, out=data)
+        data += 1.0
+        data *= block.idf[X.indices]
         lengths = np.diff(X.indptr)
-        rows = np.repeat(np.arange(n), lengths)
-        norms = np.sqrt(np.bincount(rows, weights=(X.data * X.data).astype(np.float64), minlength=n))
-        X.data = (X.data / norms[rows]).astype(np.float32)  # in double, as scikit-learn's normalize does
+        filled = lengths > 0
+        sums = np.zeros(n)
+        sums[filled] = np.add.reduceat(np.square(data, dtype=np.float64), X.indptr[:-1][filled])
+        scale = 1.0 / np.sqrt(np.where(sums > 0, sums, 1.0))  # in double, as scikit-learn's normalize
+        X.data = (data * np.repeat(scale, lengths)).astype(np.float32)
         return X
