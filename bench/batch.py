@@ -30,8 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(ROOT / "bench"))
 
-TARGETS = {"rows_per_core": 2000, "overhead": 3.0, "speedup": 1.6, "peak_mb": 1024}
-"""Issue 16 measures the overhead against the plain peer (≤ 3×); it was against the bare pipeline (≤ 1.5×) before."""
+TARGETS = {"rows_per_core": 2000, "speedup": 1.6, "peak_mb": 1024}
+"""The end-to-end ratio to the plain peer (≤ 3×, both as whole processes) is measured by ``bench/start.py``; the
+ratio here is to the peer's predict step in process, for reference."""
 
 _PIECES = {
     "en": [
@@ -228,8 +229,8 @@ def _print_table(args, mean_len, bare, frame, runs, same, stream) -> None:
         print(f"{name:<30}{rate:>9,.0f}{rate / args.stream_jobs:>10,.0f}{bare / rate:>8.2f}{wall:>8.1f}{peak:>9,.0f}"
               f"   ({size:,.0f} MB of CSV)")
     one, two = runs["CLI --jobs 1"][0], runs["CLI --jobs 2"][0]
-    print(f"\noverhead end to end over the plain peer (--jobs 1): {bare / one:.2f}×   "
-          f"(target ≤ {TARGETS['overhead']}×)")
+    print(f"\n--jobs 1 time over the plain peer's predict step in process: {bare / one:.2f}×   "
+          f"(the end-to-end target, both as processes: bench/start.py)")
     print(f"--jobs 2 speed-up over --jobs 1: {two / one:.2f}×   (target ≥ {TARGETS['speedup']}×)")
     print(f"end-to-end rows/s per core (--jobs 1): {one:,.0f}   (target ≥ {TARGETS['rows_per_core']:,})")
     if stream:
