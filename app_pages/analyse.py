@@ -7,11 +7,11 @@ import datetime as dt
 import streamlit as st
 
 import classifier
-from classifier.analyse import CASE_FACTS
-from classifier.text import wording
 import statutes
 from app_pages.components import show_aggregate, show_reference, statute_text
 from app_pages.ui import escape, fmt_number, highlight, lang, model, pick, statute_table, t
+from classifier.analysis import CASE_FACTS
+from i18n import say
 
 FACTS = ("prior_conspiracy_group", "organised_group", "official_position", "repeat", "public_infrastructure", "attempt")
 CURRENCIES = ("AZN", "USD", "EUR", "RUB", "GBP", "TRY", "GEL")
@@ -62,12 +62,12 @@ except statutes.NotCoveredError as exc:
     st.stop()
 
 for w in analysis.warnings:
-    st.warning(f"{t('warnings')}: {escape(wording(w, lang()))}")
-st.markdown(f"### {t('verdict_' + analysis.verdict)}")
+    st.warning(f"{t('warnings')}: {escape(pick(w))}")
+st.markdown(f"### {say('verdict.' + analysis.verdict, lang())}")
 if analysis.verdict == "out_of_scope":
-    st.info(t("verdict_out_of_scope"))
+    st.info(say("verdict.out_of_scope", lang()))
 elif analysis.verdict == "low_confidence":
-    st.warning(t("verdict_low_confidence"))
+    st.warning(say("verdict.low_confidence", lang()))
 
 with st.expander(t("probabilities"), expanded=analysis.verdict != "offences"):
     for c in analysis.candidates:
@@ -86,7 +86,7 @@ for c in shown:
         with col_e:
             st.markdown(f"**{t('elements')}**")
             for e in c.elements:
-                note = (e.note or {}).get(lang(), "")
+                note = pick(e.note) if e.note else ""
                 mark = "✔" if e.shown else "✘"
                 status = t("element_shown") if e.shown else t("element_missing")
                 evidence = ", ".join(f"“{escape(s.text)}”" for s in e.evidence[:3])
@@ -101,7 +101,7 @@ for c in shown:
             st.markdown(f"**{t('penalties')}**")
             show_reference(c.reference, key=f"analyse-{c.label}")
         with st.expander(t("official_text")):
-            statute_text(table.version_on(c.part.part, on).text_az)
+            statute_text(c.reference.version.text_az)
 
 found = [f for f in analysis.circumstances if f.detected]
 if found:
@@ -111,7 +111,7 @@ if found:
     for f in found:
         circ = table.circumstances[f.id]
         src = t("source_user") if f.source == "user" else t("source_text")
-        extra = f" — {f.note[lang()]}" if f.note else ""
+        extra = f" — {pick(f.note)}" if f.note else ""
         st.markdown(f"- **{pick(circ.title)}** ({src}; Art. {circ.article}){extra}")
 if analysis.damage_azn is not None:
     st.caption(f"{t('damage_found')}: ≈ {fmt_number(round(analysis.damage_azn))} {t('AZN')}")

@@ -11,8 +11,9 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.ui import model, statute_table, t
-from classifier import batch_io
-from classifier.batch import classify_frame
+from classifier.bulk import classify_frame
+from classifier.bulk import io as batch_io
+from i18n import number
 
 MAX_MB = float(os.environ.get("CYBERCRIME_UPLOAD_MB", "20"))
 MAX_ROWS = int(os.environ.get("CYBERCRIME_BATCH_ROWS", "20000"))
@@ -20,7 +21,7 @@ CHUNK = 500
 LABELS = list(statute_table().labels)
 
 st.title(t("batch_title"))
-st.caption(t("batch_caps").format(mb=int(MAX_MB), rows=MAX_ROWS))
+st.caption(t("batch_caps").format(mb=int(MAX_MB), rows=number(MAX_ROWS, ",")))
 upload = st.file_uploader(t("upload"), type=["csv", "tsv", "tab", "jsonl", "ndjson", "xlsx", "txt", "log"], key="batch_upload")
 
 
@@ -36,7 +37,7 @@ def _export(frame: pd.DataFrame, fmt: str) -> bytes:
 if upload is not None:
     size_mb = upload.size / 1e6
     if size_mb > MAX_MB:
-        st.error(t("too_big").format(size=size_mb, mb=int(MAX_MB)))
+        st.error(t("too_big").format(size=number(size_mb, digits=1), mb=int(MAX_MB)))
         st.stop()
     suffix = Path(upload.name).suffix.lower()
     tmp_dir = Path(tempfile.gettempdir()) / "cybercrime-uploads"
@@ -63,11 +64,11 @@ if upload is not None:
             for frame, messages in reader.chunks(CHUNK):
                 frame = frame.iloc[: max(0, MAX_ROWS - done)]
                 if frame.empty:
-                    notes.append(t("too_many_rows").format(rows=MAX_ROWS))
+                    notes.append(t("too_many_rows").format(rows=number(MAX_ROWS, ",")))
                     break
                 frames.append(classify_frame(frame, text_column, model=model(), row_errors=messages[: len(frame)]))
                 done += len(frame)
-                bar.progress(min(1.0, done / MAX_ROWS), text=f"{done:,} {t('rows_done')}")
+                bar.progress(min(1.0, done / MAX_ROWS), text=f"{number(done, ',')} {t('rows_done')}")
             notes += reader.notes + reader.problems
             reader.close()
         except (batch_io.FormatError, batch_io.InputError, KeyError, ValueError) as exc:
@@ -76,7 +77,7 @@ if upload is not None:
         combined = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
         st.session_state["batch_result"] = batch_io.replace_undecodable(combined)  # Arrow cannot hold lone surrogates
         st.session_state["batch_notes"] = notes
-        bar.progress(1.0, text=f"{done:,} {t('rows_done')}")
+        bar.progress(1.0, text=f"{number(done, ',')} {t('rows_done')}")
 
 result = st.session_state.get("batch_result")
 if result is not None and not result.empty:
@@ -84,8 +85,8 @@ if result is not None and not result.empty:
         st.caption(f"{t('reader_notes')}: {note}")
     errors = int((result["error"] != "").sum())
     c1, c2 = st.columns(2)
-    c1.metric(t("rows_done"), f"{len(result):,}")
-    c2.metric(t("rows_error"), f"{errors:,}")
+    c1.metric(t("rows_done"), number(len(result), ","))
+    c2.metric(t("rows_error"), number(errors, ","))
     probs = result[[f"p_{lab}" for lab in LABELS]].astype(float)
     top = probs.max(axis=1).fillna(0.0)
     f1, f2, f3 = st.columns(3)

@@ -9,6 +9,7 @@ import streamlit as st
 
 import quiz
 from app_pages.ui import escape, lang, quiz_store, t
+from i18n import LANGUAGES
 
 st.title(t("quiz_title"))
 st.caption(t("disclaimer"))
@@ -30,8 +31,7 @@ with tab_build:
     difficulty = c3.selectbox(t("quiz_difficulty"), list(levels), key="quiz_difficulty", format_func=levels.get)
     c4, c5, c6 = st.columns(3)
     count = c4.number_input(t("quiz_count"), min_value=1, max_value=100, value=10, key="quiz_count")
-    qlangs = {"az": "Azərbaycanca", "en": "English"}
-    qlang = c5.radio(t("quiz_lang"), list(qlangs), key="quiz_lang", horizontal=True, format_func=qlangs.get,
+    qlang = c5.radio(t("quiz_lang"), list(LANGUAGES), key="quiz_lang", horizontal=True, format_func=LANGUAGES.get,
                      index=0 if lang() == "az" else 1)
     seed = c6.number_input(t("quiz_seed"), min_value=0, max_value=10**9, value=7, key="quiz_seed")
     if st.button(t("quiz_build"), type="primary", key="quiz_build_button"):

@@ -58,5 +58,4 @@ if refs:
             st.markdown(f"#### {ref.part} — {pick(table.part(ref.part).title)}")
             show_reference(ref, key=f"sent-{ref.part}")
 if len(set(parts)) >= 2:
-    ag = statutes.aggregate(parts, offence_date=on, table=table, **facts)
-    show_aggregate(ag)
+    show_aggregate(statutes.aggregate(refs, table=table))

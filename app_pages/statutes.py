@@ -43,7 +43,7 @@ def _part_tab() -> None:
     except statutes.NotCoveredError as exc:
         st.error(f"{t('not_covered')}: {exc}")
         return
-    version = table.version_on(part_id, on)
+    version = ref.version
 
     st.subheader(f"{part.id} — {pick(part.title)}")
     left, right = st.columns(2)

@@ -1,16 +1,16 @@
-"""Benchmark: end-to-end ``python -m classifier classify`` throughput and peak memory, against the bare pipeline.
+"""Benchmark: end-to-end ``python -m classifier classify`` throughput and peak memory, against the plain peer.
 
 Run ``python bench/batch.py`` (``--rows``, ``--stream-rows``, ``--chunk-size``). It
 
 1. writes ``--rows`` synthetic ~600-character incident rows to a temporary CSV (see :func:`incident_rows`);
-2. times, in the same run and on the same rows, the bare scikit-learn pipeline
-   (``model.pipeline.predict_proba``, or ``decision_function`` for the linear SVM) and the classify command with
+2. times, in the same run and on the same rows, the plain peer (a word TF-IDF + LinearSVC trained on the same
+   train split, which classifies articles only) and the classify command with
    ``--jobs 1``, ``--jobs 2`` and ``--engine dask`` (a local cluster), each in its own subprocess so that the peak
    resident memory (``ru_maxrss`` of the child) is the command's own;
 3. with ``--stream-rows N`` also streams N rows through ``--jobs 1`` for the peak memory of a large file.
 
 End-to-end rows/s excludes the model load (the subprocess reports its own timing on stderr, from the first row
-read to the last row written). The ratios (overhead over the bare pipeline, jobs-2 speed-up) hold on a shared,
+read to the last row written). The ratios (overhead over the plain peer, jobs-2 speed-up) hold on a shared,
 noisy machine even when the absolute numbers move. The rows are benchmark input, not training data.
 """
 from __future__ import annotations
@@ -28,8 +28,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(1, str(ROOT / "bench"))
 
-TARGETS = {"rows_per_core": 2000, "overhead": 1.5, "speedup": 1.6, "peak_mb": 1024}
+TARGETS = {"rows_per_core": 2000, "speedup": 1.6, "peak_mb": 1024}
+"""The end-to-end ratio to the plain peer (≤ 3×, both as whole processes) is measured by ``bench/start.py``; the
+ratio here is to the peer's predict step in process, for reference."""
 
 _PIECES = {
     "en": [
@@ -158,16 +161,18 @@ def _rate(stderr: str) -> float:
 
 
 def _bare(rows_csv: Path, chunk: int) -> tuple[float, float]:
-    """rows/s of the bare scikit-learn pipeline and of classify_frame, in this process, on the same rows."""
+    """rows/s of the plain peer (word TF-IDF + LinearSVC, :func:`bench.start.plain_peer`) and of classify_frame,
+    in this process, on the same rows."""
     import pandas as pd
 
-    from classifier.batch import classify_frame
-    from classifier.training import get_model
+    from start import plain_peer
+
+    from classifier.bulk import classify_frame
+    from classifier.model import get_model
     model = get_model()
     df = pd.read_csv(rows_csv, dtype=object, keep_default_na=False)
     texts = df["text"].tolist()
-    pipe = model.pipeline
-    bare_fn = pipe.predict_proba if hasattr(pipe[-1], "predict_proba") else pipe.decision_function
+    bare_fn = plain_peer(ROOT).predict
     bare_fn(texts[:200])
     t0 = time.perf_counter()
     bare_fn(texts)
@@ -214,7 +219,7 @@ def _print_table(args, mean_len, bare, frame, runs, same, stream) -> None:
     print(f"machine: {os.cpu_count()} cores; {args.rows} rows × {mean_len:.0f} chars (synthetic en/az/ru); "
           f"chunk {args.chunk_size}; rows/s exclude the model load, wall includes it")
     print(f"{'run':<30}{'rows/s':>9}{'per core':>10}{'× bare':>8}{'wall s':>8}{'peak MB':>9}")
-    print(f"{'bare pipeline (in process)':<30}{bare:>9,.0f}{bare:>10,.0f}{1:>8.2f}{'':>8}{'':>9}")
+    print(f"{'plain peer (in process)':<30}{bare:>9,.0f}{bare:>10,.0f}{1:>8.2f}{'':>8}{'':>9}")
     print(f"{'classify_frame (in process)':<30}{frame:>9,.0f}{frame:>10,.0f}{bare / frame:>8.2f}{'':>8}{'':>9}")
     for name, (rate, cores, wall, peak, _) in runs.items():
         print(f"{name:<30}{rate:>9,.0f}{rate / cores:>10,.0f}{bare / rate:>8.2f}{wall:>8.1f}{peak:>9,.0f}")
@@ -224,8 +229,8 @@ def _print_table(args, mean_len, bare, frame, runs, same, stream) -> None:
         print(f"{name:<30}{rate:>9,.0f}{rate / args.stream_jobs:>10,.0f}{bare / rate:>8.2f}{wall:>8.1f}{peak:>9,.0f}"
               f"   ({size:,.0f} MB of CSV)")
     one, two = runs["CLI --jobs 1"][0], runs["CLI --jobs 2"][0]
-    print(f"\noverhead end to end over the bare pipeline (--jobs 1): {bare / one:.2f}×   "
-          f"(target ≤ {TARGETS['overhead']}×)")
+    print(f"\n--jobs 1 time over the plain peer's predict step in process: {bare / one:.2f}×   "
+          f"(the end-to-end target, both as processes: bench/start.py)")
     print(f"--jobs 2 speed-up over --jobs 1: {two / one:.2f}×   (target ≥ {TARGETS['speedup']}×)")
     print(f"end-to-end rows/s per core (--jobs 1): {one:,.0f}   (target ≥ {TARGETS['rows_per_core']:,})")
     if stream:

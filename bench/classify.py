@@ -1,11 +1,11 @@
-"""Benchmark: single-text latency of analyse() and bulk rows/s of classify_frame(), against the bare pipeline.
+"""Benchmark: single-text latency of analyse() and bulk rows/s of classify_frame(), against a plain peer.
 
 Run ``python bench/classify.py`` (``--rows``, ``--singles``, ``--repeat``, ``--build``). Texts are ~600-character
-incidents built by joining corpus incidents; the bare pipeline (``predict_proba``, or ``decision_function`` for
-the linear SVM) runs on the same texts in the same run, so the ratios hold on a shared, noisy machine even when
-the absolute numbers move. Bulk runs alternate bare and full ``--repeat`` times and report the median; every
-full run starts with an empty word cache (see :class:`classifier.batch._FastFeatures`), as a new job would.
-``--build`` also times a full model build.
+incidents built by joining corpus incidents; the plain peer (word TF-IDF + one-vs-rest LinearSVC trained on the
+same train split, :func:`bench.start.plain_peer`) predicts the same texts in the same run, so the ratios hold on
+a shared, noisy machine even when the absolute numbers move. Bulk runs alternate peer and full ``--repeat`` times
+and report the median; every full run starts with an empty word cache (:meth:`classifier.model.Features.clear_cache`),
+as a new job would. ``--build`` also times a full model build.
 """
 from __future__ import annotations
 
@@ -16,23 +16,12 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(1, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-
-
-def texts_of_length(n: int, length: int = 600, seed: int = 0) -> list[str]:
-    from classifier.incident import load_corpus
-    pool = load_corpus(split="train").text.tolist()
-    rng = np.random.default_rng(seed)
-    out = []
-    for _ in range(n):
-        t = ""
-        while len(t) < length:
-            t += pool[int(rng.integers(len(pool)))] + " "
-        out.append(t[:length])
-    return out
 
 
 def main(argv=None) -> None:
@@ -42,18 +31,19 @@ def main(argv=None) -> None:
     ap.add_argument("--repeat", type=int, default=3, help="bulk runs of each kind, alternated (median reported)")
     ap.add_argument("--build", action="store_true", help="also time a full model build")
     args = ap.parse_args(argv)
-    from classifier.analyse import analyse
-    from classifier.batch import _FAST, classify_frame
-    from classifier.training import build, get_model
+    from start import plain_peer, texts_of_length
+
+    from classifier.analysis import analyse
+    from classifier.bulk import classify_frame
+    from classifier.model import build, get_model
 
     if args.build:
         t0 = time.perf_counter()
         build(log=lambda m: None)
         print(f"model build: {time.perf_counter() - t0:.1f} s")
     model = get_model()
-    texts = texts_of_length(args.rows)
-    pipe = model.pipeline
-    bare_fn = getattr(pipe, "predict_proba", None) if hasattr(pipe[-1], "predict_proba") else pipe.decision_function
+    texts = texts_of_length(ROOT, args.rows)
+    bare_fn = plain_peer(ROOT).predict
     # warm-up
     analyse(texts[0], model=model)
     classify_frame(pd.DataFrame({"text": texts[:200]}), "text", model=model)
@@ -68,22 +58,20 @@ def main(argv=None) -> None:
     bares, fulls = [], []
     for _ in range(args.repeat):
         t0 = time.perf_counter(); bare_fn(texts); bares.append(time.perf_counter() - t0)
-        for _, fast in _FAST.values():
-            if fast is not None:
-                fast.cache.clear()
+        model.extractor.clear_cache()
         t0 = time.perf_counter(); classify_frame(df, "text", model=model); fulls.append(time.perf_counter() - t0)
     bare, full = statistics.median(bares), statistics.median(fulls)
     print(f"machine: {os.cpu_count()} cores; texts: {args.rows} × {statistics.mean(map(len, texts)):.0f} chars; one process")
-    print(f"bulk runs (rows/s, alternated): bare {', '.join(f'{args.rows / t:.0f}' for t in bares)}; "
+    print(f"bulk runs (rows/s, alternated): peer {', '.join(f'{args.rows / t:.0f}' for t in bares)}; "
           f"classify_frame {', '.join(f'{args.rows / t:.0f}' for t in fulls)}")
     print(f"{'measure':<46}{'value':>12}")
     print(f"{'single text analyse() p50 (ms)':<46}{q(lat, 50):>12.1f}")
     print(f"{'single text analyse() p95 (ms)':<46}{q(lat, 95):>12.1f}")
-    print(f"{'single text bare pipeline p50 (ms)':<46}{q(bare_lat, 50):>12.1f}")
+    print(f"{'single text plain peer p50 (ms)':<46}{q(bare_lat, 50):>12.1f}")
     print(f"{'bulk classify_frame rows/s (median)':<46}{args.rows / full:>12.0f}")
-    print(f"{'bulk bare pipeline rows/s (median)':<46}{args.rows / bare:>12.0f}")
-    print(f"{'bulk overhead (classify_frame / bare)':<46}{full / bare:>12.2f}×")
-    print(f"{'single overhead (analyse p50 / bare p50)':<46}{q(lat, 50) / q(bare_lat, 50):>12.2f}×")
+    print(f"{'bulk plain peer rows/s (median)':<46}{args.rows / bare:>12.0f}")
+    print(f"{'bulk overhead (classify_frame / peer)':<46}{full / bare:>12.2f}×")
+    print(f"{'single overhead (analyse p50 / peer p50)':<46}{q(lat, 50) / q(bare_lat, 50):>12.2f}×")
 
 
 if __name__ == "__main__":

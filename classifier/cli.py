@@ -10,17 +10,16 @@ import os
 import sys
 from pathlib import Path
 
-import pandas as pd
 
 
 def _cmd_train(args) -> int:
-    from .training import build
+    from .model.training import build
     build()
     return 0
 
 
 def _cmd_evaluate(args) -> int:
-    from .evaluate import evaluate
+    from .evaluation.report import evaluate
     figures = evaluate(Path(args.out) if args.out else None)
     for k, v in figures.items():
         print(f"{k}: {v:.4f}")
@@ -28,10 +27,11 @@ def _cmd_evaluate(args) -> int:
 
 
 def _cmd_analyse(args) -> int:
-    from .analyse import analyse
-    from .render import analysis_markdown
+    from statutes import parse_date
+
+    from .analysis import analyse, analysis_markdown
     text = sys.stdin.read() if args.text == "-" else args.text
-    a = analyse(text, offence_date=args.on)
+    a = analyse(text, offence_date=parse_date(args.on))
     sys.stdout.write(analysis_markdown(a, args.lang))
     return 0
 
@@ -49,8 +49,7 @@ bytes or binary content, malformed CSV lines and invalid JSON lines (with their 
 
 def _cmd_classify(args) -> int:
     """Stream INPUT through the classifier; see :data:`CLASSIFY_EPILOG` for the exit codes."""
-    from . import batch_io
-    from .batch import ColumnError
+    from .bulk import ColumnError, io as batch_io
     try:
         return _classify(args)
     except batch_io.FormatError as exc:
@@ -68,8 +67,9 @@ def _cmd_classify(args) -> int:
 def _classify(args) -> int:
     import time
 
-    from . import batch, batch_io
-    from .training import get_model
+    from . import bulk as batch
+    from .bulk import io as batch_io
+    from .model import get_model
     if args.chunk_size < 1 or args.jobs < 1:
         raise batch_io.FormatError("--chunk-size and --jobs must be at least 1")
     if args.scheduler and args.engine != "dask":
@@ -98,6 +98,7 @@ def _classify(args) -> int:
             started = time.perf_counter()
             _run(args, model, text_column, chunks, first, writer, summary)
             if first is None:
+                import pandas as pd
                 empty = pd.DataFrame(columns=reader.columns)
                 writer.write(batch.classify_frame(empty, text_column, model=model) if reader.columns else
                              pd.DataFrame(columns=batch.RESULT_COLUMNS))
@@ -137,7 +138,7 @@ def _run(args, model, text_column, chunks, first, writer, summary) -> None:
 
     from tqdm import tqdm
 
-    from . import batch
+    from . import bulk as batch
 
     class _Bar(tqdm):
         monitor_interval = 0
@@ -161,7 +162,7 @@ def _run(args, model, text_column, chunks, first, writer, summary) -> None:
 
 
 def _cmd_corpus(args) -> int:
-    from .incident import load_corpus, stats, validate
+    from .corpus import load_corpus, stats, validate
     df = load_corpus()
     problems = validate(df)
     for what, t in stats(df).items():
@@ -175,7 +176,7 @@ def _cmd_corpus(args) -> int:
 
 
 def batch_formats(direction: str) -> tuple[str, ...]:
-    from .batch_io import INPUT_FORMATS, OUTPUT_FORMATS
+    from .bulk.io.formats import INPUT_FORMATS, OUTPUT_FORMATS
     return INPUT_FORMATS if direction == "in" else OUTPUT_FORMATS
 
 
@@ -220,9 +221,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from statutes import NotCoveredError
-    from .batch import ColumnError
-    from .incident import CorpusError
-    from .persist import ModelError
+    from .bulk.frame import ColumnError
+    from .corpus import CorpusError
+    from .model.persist import ModelError
     from .text import TextError
     try:
         return args.func(args)

@@ -16,25 +16,8 @@ from .phrases import art, cap, num, say
 from .questions import Kind, Seed, question
 from .scenarios import Bank
 
-T = {
-    "stem_category": {"en": "To which category of crimes (Art. 15) does a crime under {art} belong?",
-                      "az": "{art} üzrə cinayət cinayətlərin hansı kateqoriyasına (maddə 15) aiddir?"},
-    "cat_no": {"en": "No: “{title}” crimes are those whose maximum imprisonment is {bounds} (Art. {a}); under {art} the maximum is {n} months.",
-               "az": "Xeyr: “{title}” cinayətlər üçün azadlıqdan məhrum etmənin yuxarı həddi {bounds} (maddə {a}); {art} üzrə yuxarı hədd {n} aydır."},
-    "upto": {"en": "up to {hi} months", "az": "{hi} aydan çox deyil"},
-    "between": {"en": "more than {lo} and up to {hi} months", "az": "{lo} aydan çoxdur, lakin {hi} aydan çox deyil"},
-    "above": {"en": "more than {lo} months", "az": "{lo} aydan çoxdur"},
-    "yes": {"en": "Correct. {note}", "az": "Düzgündür. {note}"},
-    "stem_limitation": {"en": "How long is the limitation period for a crime under {art}?",
-                        "az": "{art} üzrə cinayətə görə cinayət məsuliyyətinə cəlbetmə müddəti nə qədərdir?"},
-    "lim_no": {"en": "No: {years} is the period for “{title}” crimes (Art. {a}); a crime under {art} is “{mine}”.",
-               "az": "Xeyr: {years} “{title}” cinayətlər üçün müddətdir (maddə {a}); {art} üzrə cinayət isə “{mine}” kateqoriyasındadır."},
-    "stem_release": {"en": "Which of these may apply to a person who committed a crime under {art}? Select all that apply.",
-                     "az": "{art} üzrə cinayət törətmiş şəxsə bunlardan hansıları tətbiq edilə bilər? Uyğun olanların hamısını seçin."},
-    "release": {"en": "{verdict} {note}", "az": "{verdict} {note}"},
-    "yes_word": {"en": "Yes:", "az": "Bəli:"},
-    "no_word": {"en": "No:", "az": "Xeyr:"},
-}
+T = "quiz.categories"
+"""This kind's words in the message catalogue (``i18n/catalogue.yaml``)."""
 
 
 def _bounds(bank: Bank, cat_id: str, lang: str) -> str:
@@ -110,7 +93,7 @@ def build_consequence(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> 
         if years in seen:
             continue
         seen.add(years)
-        text = say({}, "years", lang, n=num(years, lang))
+        text = say(T, "years", lang, n=num(years, lang))
         if years == ref.limitation_years.value:
             fb = say(T, "yes", lang, note=note)
         else:
@@ -120,7 +103,6 @@ def build_consequence(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> 
 
 
 KINDS = (
-    Kind("category", {"en": "Category of the crime", "az": "Cinayətin kateqoriyası"}, category_seeds, build_category),
-    Kind("consequence", {"en": "Consequences of the category", "az": "Kateqoriyanın nəticələri"},
-         consequence_seeds, build_consequence),
+    Kind("category", category_seeds, build_category),
+    Kind("consequence", consequence_seeds, build_consequence),
 )

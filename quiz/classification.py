@@ -13,23 +13,8 @@ from .phrases import art, decap, label_title, ordinal_suffix, say
 from .questions import Kind, Seed, draw, question
 from .scenarios import NONE, Bank, Scenario
 
-T = {
-    "stem_single": {"en": "{text} Which article of Chapter 30 does this act fall under?",
-                    "az": "{text} Bu əməl 30-cu fəslin hansı maddəsinə aiddir?"},
-    "stem_multi": {"en": "{text} Which offences of Chapter 30 do the facts show? Select all that apply.",
-                   "az": "{text} Faktlarda 30-cu fəslin hansı cinayətlərinin əlamətləri var? Uyğun olanların hamısını seçin."},
-    "yes": {"en": "Correct: {art} applies. {answer}", "az": "Düzgündür: {art} tətbiq edilir. {answer}"},
-    "yes_none": {"en": "Correct: the act falls under none of Arts. {first} to {last}. {answer}",
-                 "az": "Düzgündür: əməl {first}–{last}{sfx} maddələrin heç birinə aid deyil. {answer}"},
-    "no_none": {"en": "Not correct: the facts show the elements of {arts}, so the act is within Chapter 30.",
-                "az": "Düzgün deyil: faktlar {arts} üzrə cinayətin əlamətlərini göstərir, ona görə əməl 30-cu fəslə aiddir."},
-    "no_missing": {"en": "Not {art}: one of its elements is not shown in the facts: {element}.",
-                   "az": "{art} deyil: onun əlamətlərindən biri faktlarda göstərilməyib: {element}."},
-    "no_why": {"en": "Not {art}: {why}", "az": "{art} deyil: {why}"},
-    "no_generic": {"en": "Not {art} ({title}): the facts do not show what it requires: {needs}.",
-                   "az": "{art} deyil ({title}): faktlarda onun tələb etdiyi əlamətlər göstərilməyib: {needs}."},
-    "and": {"en": " and ", "az": " və "},
-}
+T = "quiz.classification"
+"""This kind's words in the message catalogue (``i18n/catalogue.yaml``)."""
 _CORE_KINDS = ("conduct", "result")
 
 
@@ -121,7 +106,6 @@ def _needs(bank: Bank, label: str, lang: str) -> str:
 
 
 KINDS = (
-    Kind("article", {"en": "Scenario → article", "az": "Hadisə → maddə"}, article_seeds, build_article),
-    Kind("articles", {"en": "Scenario → all articles that apply", "az": "Hadisə → tətbiq edilən bütün maddələr"},
-         articles_seeds, build_articles),
+    Kind("article", article_seeds, build_article),
+    Kind("articles", articles_seeds, build_articles),
 )

@@ -17,19 +17,8 @@ from .phrases import amount, cap, circumstance_ref, note_ref, say, split_ref
 from .questions import Kind, Seed, draw, question, true_false
 from .scenarios import Bank
 
-T = {
-    "stem_term": {"en": "What does Chapter 30 mean by “{term}”?", "az": "30-cu fəsildə “{term}” dedikdə nə başa düşülür?"},
-    "term_yes": {"en": "Correct: {ref}: “{text}”", "az": "Düzgündür: {ref}: “{text}”"},
-    "term_no": {"en": "No: that is the definition of “{term}” ({ref}).", "az": "Xeyr: bu, “{term}” anlayışının tərifidir ({ref})."},
-    "infra": {"en": "Under {ref}, {example} is an object of infrastructure of public importance.",
-              "az": "{ref}nə görə {example} ictimai əhəmiyyətli infrastruktur obyektidir."},
-    "damage": {"en": "Deleting data without right caused a loss of {loss} and no other harm. This is significant damage within the meaning of {ref}.",
-               "az": "Məlumatların hüququ olmadan silinməsi {loss} ziyana səbəb olub, başqa zərər yoxdur. Bu, {ref} mənasında əhəmiyyətli zərərdir."},
-    "damage_why": {"en": "{ref} requires damage exceeding {threshold}, or other substantial harm to protected interests; {loss} is {verdict} the threshold.",
-                   "az": "{ref} {threshold}dan artıq ziyan və ya qorunan maraqlara digər mühüm zərər tələb edir; {loss} bu həddən {verdict}."},
-    "above": {"en": "above", "az": "artıqdır"},
-    "not_above": {"en": "not above", "az": "artıq deyil"},
-}
+T = "quiz.definitions"
+"""This kind's words in the message catalogue (``i18n/catalogue.yaml``)."""
 _INFRA, _DAMAGE = "public_infrastructure", "significant_damage"
 
 
@@ -92,5 +81,5 @@ def _build_term(seed: Seed, rng: random.Random, lang: str, bank: Bank, def_id: s
 
 
 KINDS = (
-    Kind("definition", {"en": "Definitions in the Notes", "az": "Qeydlərdəki anlayışlar"}, definition_seeds, build_definition),
+    Kind("definition", definition_seeds, build_definition),
 )

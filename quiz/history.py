@@ -16,29 +16,8 @@ from .phrases import art, date_text, say, span
 from .questions import Kind, Seed, draw, question
 from .scenarios import Bank
 
-T = {
-    "stem_what": {"en": "What did the law adopted on {date} change for Chapter 30?",
-                  "az": "{date} tarixində qəbul edilmiş qanun 30-cu fəsil üçün nəyi dəyişdi?"},
-    "what_yes": {"en": "Correct: Law No. {act} of {date}. {summary}", "az": "Düzgündür: {date} tarixli Qanun № {act}. {summary}"},
-    "what_no": {"en": "No: that was Law No. {act} of {date}. {summary}", "az": "Xeyr: bu, {date} tarixli Qanun № {act} idi. {summary}"},
-    "stem_changed": {"en": "Which of these parts did the law of {date} (Law No. {act}) change? Select all that apply.",
-                     "az": "{date} tarixli qanun (Qanun № {act}) bu hissələrdən hansılarını dəyişdi? Uyğun olanların hamısını seçin."},
-    "changed": {"en": "Yes: in {art} {changes}.", "az": "Bəli: {art} üzrə {changes}."},
-    "range_change": {"en": "the {kind} went from {old} to {new}", "az": "{kind} {old} həddindən {new} həddinə dəyişdi"},
-    "kind_added": {"en": "{kind} of {new} was added", "az": "{new} {kind} əlavə edildi"},
-    "unchanged": {"en": "No: that law did not change {art}; its sanction stayed as it was.",
-                  "az": "Xeyr: həmin qanun {art} hissəsini dəyişmədi; onun sanksiyası əvvəlki kimi qaldı."},
-    "stem_articles": {"en": "Match each article of Chapter 30 with its title.",
-                      "az": "30-cu fəslin hər maddəsini onun adı ilə uyğunlaşdırın."},
-    "stem_parts": {"en": "Match each part of Art. {article} ({title}) with what it covers.",
-                   "az": "Maddə {article} ({title}) hissələrini əhatə etdikləri əməllərlə uyğunlaşdırın."},
-    "pair_article": {"en": "Art. {id} is “{title}” (cf. {convention}).", "az": "Maddə {id}: “{title}” ({convention})."},
-    "pair_part": {"en": "Art. {id} is the {kind} part: {title}.", "az": "Maddə {id} {kind} hissədir: {title}."},
-    "general_match": {"en": "The titles of Chapter 30 “Cybercrimes”: {pairs}.", "az": "30-cu fəslin (“Kibercinayətlər”) adları: {pairs}."},
-    "basic": {"en": "basic", "az": "əsas"},
-    "aggravated": {"en": "aggravated", "az": "ağırlaşdırıcı hallı"},
-    "infrastructure": {"en": "infrastructure", "az": "infrastruktur"},
-}
+T = "quiz.history"
+"""This kind's words in the message catalogue (``i18n/catalogue.yaml``)."""
 _CONVENTION_AZ = (("Budapest Convention Arts.", "Budapeşt Konvensiyası, maddələr"),
                   ("Budapest Convention Art.", "Budapeşt Konvensiyası, maddə"), (" and ", " və "))
 
@@ -147,6 +126,6 @@ def _convention(text: str, lang: str) -> str:
 
 
 KINDS = (
-    Kind("amendment", {"en": "Amendment history", "az": "Düzəlişlərin tarixi"}, amendment_seeds, build_amendment),
-    Kind("matching", {"en": "Matching article ↔ title", "az": "Uyğunlaşdırma: maddə ↔ ad"}, matching_seeds, build_matching),
+    Kind("amendment", amendment_seeds, build_amendment),
+    Kind("matching", matching_seeds, build_matching),
 )

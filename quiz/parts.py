@@ -15,39 +15,8 @@ from .phrases import art, cap, circumstance_ref, say
 from .questions import Kind, Seed, draw, question
 from .scenarios import Bank, Scenario
 
-T = {
-    "stem_part": {"en": "{text} Which part applies to the offence “{title}”?",
-                  "az": "{text} “{title}” əməlinə hansı hissə tətbiq edilir?"},
-    "stem_qualifier": {"en": "{text} Which fact makes this act fall under {part} rather than the basic offence?",
-                       "az": "{text} Hansı hal bu əməli əsas tərkibdən fərqli olaraq {part} hissəsinə aid edir?"},
-    "stem_missing": {"en": "{text} Which element of {art} ({title}) do the facts fail to show?",
-                     "az": "{text} Faktlarda {art} ({title}) tərkibinin hansı əlaməti göstərilməyib?"},
-    "right": {"en": "Correct: Art. {reason} {fact}", "az": "Düzgündür: maddə {reason} {fact}"},
-    "basic_not": {"en": "Not {art}: that is the basic offence, but the facts show a qualifying circumstance ({circ}), which leads to {correct}.",
-                  "az": "{art} deyil: bu, əsas tərkibdir, lakin faktlarda tövsifedici hal var ({circ}) və o, {correct} hissəsinə aparır."},
-    "other_basic": {"en": "Not {art}: that part covers “{title}”, which does not fit these facts.",
-                    "az": "{art} deyil: bu hissə “{title}” əməlini əhatə edir, bu isə faktlara uyğun deyil."},
-    "agg_not": {"en": "Not {art}: it needs a qualifying circumstance ({list}), and the facts show none.",
-                "az": "{art} deyil: bunun üçün tövsifedici hal ({list}) lazımdır, faktlarda isə belə hal yoxdur."},
-    "agg_infra": {"en": "Not {art}: {correct} applies because the target is an object of infrastructure of public importance; it covers the aggravated acts too and takes precedence.",
-                  "az": "{art} deyil: hədəf ictimai əhəmiyyətli infrastruktur obyekti olduğu üçün {correct} tətbiq edilir; o, ağırlaşdırıcı halları da əhatə edir və üstündür."},
-    "infra_not": {"en": "Not {art}: the target is not an object of infrastructure of public importance ({note}).",
-                  "az": "{art} deyil: hədəf ictimai əhəmiyyətli infrastruktur obyekti deyil ({note})."},
-    "foreign": {"en": "Not {art}: that part belongs to Art. {article} ({title}), whose elements the facts do not show.",
-                "az": "{art} deyil: bu hissə maddə {article} ({title}) ilə bağlıdır, faktlarda isə onun əlamətləri yoxdur."},
-    "present_infra": {"en": "It is in the facts, but on its own it would lead only to {agg}; {part} applies because of the target ({ref}).",
-                      "az": "Bu hal faktlarda var, lakin təkbaşına yalnız {agg} hissəsinə aparardı; {part} hədəfə görə tətbiq edilir ({ref})."},
-    "present_none": {"en": "It is in the facts, but Art. {article} has no part that it qualifies ({ref}).",
-                     "az": "Bu hal faktlarda var, lakin maddə {article} onun üçün ayrıca hissə nəzərdə tutmur ({ref})."},
-    "present_element": {"en": "It is in the facts, but it is an element of the basic offence ({ref}), not a qualifying circumstance.",
-                        "az": "Bu hal faktlarda var, lakin tövsifedici hal deyil, əsas tərkibin əlamətidir ({ref})."},
-    "absent": {"en": "The facts do not show this circumstance ({ref}).",
-               "az": "Faktlarda bu hal göstərilməyib ({ref})."},
-    "missing_yes": {"en": "Correct: {art} requires it, and the facts do not show it. {answer}",
-                    "az": "Düzgündür: {art} bu əlaməti tələb edir, faktlarda isə o göstərilməyib. {answer}"},
-    "missing_no": {"en": "This element of {art} is shown in the facts; what is missing is: {missing}.",
-                   "az": "{art} tərkibinin bu əlaməti faktlarda var; göstərilməyən əlamət budur: {missing}."},
-}
+T = "quiz.parts"
+"""This kind's words in the message catalogue (``i18n/catalogue.yaml``)."""
 _QUALIFYING = ("repeat", "prior_conspiracy_group", "organised_group", "criminal_community", "official_position",
                "public_infrastructure")
 
@@ -168,8 +137,7 @@ def build_missing(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Ques
 
 
 KINDS = (
-    Kind("part", {"en": "Scenario → part", "az": "Hadisə → hissə"}, part_seeds, build_part),
-    Kind("qualifier", {"en": "Which fact makes it aggravated or infrastructure", "az": "Hansı hal ağırlaşdırıcı və ya infrastruktur hissəsinə aparır"},
-         qualifier_seeds, build_qualifier),
-    Kind("missing_element", {"en": "Which element is missing", "az": "Hansı əlamət çatışmır"}, missing_seeds, build_missing),
+    Kind("part", part_seeds, build_part),
+    Kind("qualifier", qualifier_seeds, build_qualifier),
+    Kind("missing_element", missing_seeds, build_missing),
 )

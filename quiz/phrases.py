@@ -1,56 +1,37 @@
 """Words of the quiz in English and Azerbaijani, and how figures of the law are written in each language.
 
-Templates are plain ``str.format`` strings keyed by id and language; each generator module keeps its own
-table and calls :func:`say`. Figures are never typed here: :func:`span` and friends only format numbers
-that come from the statute table.
+Templates live in the message catalogue (``i18n/catalogue.yaml``): each generator module names its area
+(``quiz.<module>``) and calls :func:`say`, which falls back to the shared ``quiz.*`` words. Figures are never
+typed here: :func:`span` and friends only format numbers that come from the statute table (:func:`i18n.number`).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 
+import i18n
 from statutes import StatuteTable
 
-COMMON: dict[str, dict[str, str]] = {
-    "true": {"en": "True", "az": "Doğru"},
-    "false": {"en": "False", "az": "Yanlış"},
-    "art": {"en": "Art. {id}", "az": "Maddə {id}"},
-    "art_inline": {"en": "Art. {id}", "az": "maddə {id}"},
-    "label": {"en": "Art. {id}: {title}", "az": "Maddə {id}: {title}"},
-    "label_none": {"en": "None: the act is outside Chapter 30", "az": "Heç biri: əməl 30-cu fəslə aid deyil"},
-    "note": {"en": "Note {n} to Art. {article}", "az": "{article}{article_sfx} maddənin {n}{n_sfx} qeydi"},
-    "note_plain": {"en": "Note to Art. {article}", "az": "{article}{article_sfx} maddənin qeydi"},
-    "correct": {"en": "Correct.", "az": "Düzgündür."},
-    "wrong": {"en": "Not correct.", "az": "Düzgün deyil."},
-    "title": {"en": "Chapter 30 cybercrimes: quiz (seed {seed})", "az": "30-cu fəsil, kibercinayətlər: test (toxum {seed})"},
-    "months": {"en": "{n} months", "az": "{n} ay"},
-    "years": {"en": "{n} years", "az": "{n} il"},
-    "manat": {"en": "{n} manat", "az": "{n} manat"},
-    "span_months": {"en": "{lo} to {hi} months", "az": "{lo} aydan {hi} ayadək"},
-    "span_AZN": {"en": "{lo} to {hi} manat", "az": "{lo} manatdan {hi} manatadək"},
-    "current": {"en": "current wording", "az": "hazırkı redaksiya"},
-}
+COMMON = "quiz"
+"""The catalogue area of words shared by every question kind (``i18n/catalogue.yaml``, keys ``quiz.*``)."""
 
 UNIT_KEY = {"AZN": "manat", "months": "months"}
 
 
-def say(table: dict[str, dict[str, str]], key: str, lang: str, **params) -> str:
-    """Render template ``key`` of ``table`` in ``lang`` (falls back to :data:`COMMON`)."""
-    template = table.get(key) or COMMON[key]
-    return template[lang].format(**params)
+def say(area: str, key: str, lang: str, **params) -> str:
+    """Render catalogue entry ``<area>.<key>`` in ``lang`` (falls back to the shared ``quiz.<key>``)."""
+    full = f"{area}.{key}"
+    return i18n.say(full if full in i18n.catalogue() else f"{COMMON}.{key}", lang, **params)
 
 
 def num(x: float, lang: str) -> str:
     """A figure as written in the language: ``4,000`` in English, ``4000`` in Azerbaijani; no trailing ``.0``."""
-    value = int(x) if float(x).is_integer() else round(float(x), 2)
-    if lang == "en" and isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
+    return i18n.figure(x).text(lang)
 
 
 def plain(x: float) -> str:
     """A figure for machines (numerical answers): ``24``, ``13.5``."""
-    return str(int(x)) if float(x).is_integer() else repr(round(float(x), 4))
+    return i18n.number(x, digits=4)
 
 
 def amount(x: float, unit: str, lang: str) -> str:
@@ -109,17 +90,13 @@ def ordinal_suffix(numeral: str) -> str:
 
 
 def label_title(table: StatuteTable, label: str, lang: str) -> str:
-    """The option text for a classification label: the article's title, or the part's where an article
-    has several labels (273.1 and 273.2)."""
+    """The option text for a classification label: ``Art. 271: <its title>`` (:meth:`StatuteTable.label_title`)."""
     if label == "none":
         return say(COMMON, "label_none", lang)
-    lb = table.labels[label]
-    siblings = [x for x in table.labels.values() if x.article == lb.article]
-    title = table.part(lb.basic_parts[0]).title if len(siblings) > 1 else table.articles[lb.article].title
-    return say(COMMON, "label", lang, id=label, title=title.get(lang))
+    return say(COMMON, "label", lang, id=label, title=table.label_title(label).text(lang))
 
 
-def statute_quote(table: StatuteTable, part_id: str, lang: str, on=None) -> str:
+def statute_quote(table: StatuteTable, part_id: str, lang: str, on: dt.date | None = None) -> str:
     """The sanction of a part in the Code's words: the official Azerbaijani sentence, or our English rendering."""
     if lang == "az":
         return "“" + table.version_on(part_id, on).sanction_text_az + "”"
@@ -143,18 +120,10 @@ def decap(text: str, lang: str) -> str:
     return first + text[1:]
 
 
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-    "az": ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr",
-           "dekabr"),
-}
-
-
 def date_text(d: dt.date | str, lang: str) -> str:
     """A date as people write it: ``31 May 2017`` / ``31 may 2017``."""
     d = dt.date.fromisoformat(d) if isinstance(d, str) else d
-    return f"{d.day} {_MONTHS[lang][d.month - 1]} {d.year}"
+    return f"{d.day} {say(COMMON, f'month_{d.month}', lang)} {d.year}"
 
 
 def truth_labels(lang: str) -> tuple[str, str]:

@@ -12,9 +12,12 @@ import random
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence, TypeVar
 
+from i18n import Text
+
 from .model import Option, Question
 from .phrases import COMMON, cap, say, truth_labels
 from .scenarios import Bank
+
 
 T = TypeVar("T")
 
@@ -32,12 +35,16 @@ class Seed:
 
 @dataclass(frozen=True)
 class Kind:
-    """A question kind: its CLI name, a title in each language, and its two steps."""
+    """A question kind: its CLI name, its two steps, and (:attr:`title`) its title in each language."""
 
     name: str
-    title: dict[str, str]
     seeds: Callable[[Bank], list[Seed]]
     build: Callable[[Seed, random.Random, str, Bank], Question]
+
+    @property
+    def title(self) -> Text:
+        """The kind's title (catalogue ``quiz.kind.<name>``)."""
+        return Text(f"quiz.kind.{self.name}")
 
 
 def question(seed: Seed, lang: str, qtype: str, stem: str, options: Sequence[Option], general_feedback: str,

@@ -18,63 +18,23 @@ from .phrases import amount, art, cap, date_text, plain, say, span, statute_quot
 from .questions import Kind, Seed, draw, question
 from .scenarios import Bank
 
-T = {
-    "stem_range": {"en": "Under the current wording, what range of {kind} does {art} provide?",
-                   "az": "Hazırkı redaksiyada {art} {kind} cəzasının hansı həddini nəzərdə tutur?"},
-    "stem_range_on": {"en": "For an act committed on {on}, what range of {kind} applies under {art}?",
-                      "az": "{on} tarixində törədilmiş əmələ görə {art} üzrə {kind} cəzasının hansı həddi tətbiq edilir?"},
-    "range_yes": {"en": "Correct: under {art} the {kind} ranges from {range}. {quote}{min}",
-                  "az": "Düzgündür: {art} {range} {kind} nəzərdə tutur. {quote}{min}"},
-    "min_from": {"en": " The minimum of {n} comes from Art. {article}.", "az": " {n} minimum maddə {article} ilə müəyyən edilir."},
-    "range_sibling": {"en": "That is the {kind} under {other} ({title}).", "az": "Bu, {other} ({title}) üzrə {kind} həddidir."},
-    "range_kind": {"en": "That is the range of {kind} under {art}, a different punishment.",
-                   "az": "Bu, {art} üzrə başqa cəzanın, {kind} cəzasının həddidir."},
-    "range_older": {"en": "That was the range in {art} before {date} (Law No. {act}).",
-                    "az": "Bu, {date} tarixinədək (Qanun № {act}) {art} üzrə hədd idi."},
-    "range_later": {"en": "That is the range in {art} from {date} (Law No. {act}); a harsher later law does not apply to an earlier act (Art. {a}).",
-                    "az": "Bu, {date} tarixindən (Qanun № {act}) {art} üzrə həddir; daha ağır sonrakı qanun əvvəl törədilmiş əmələ şamil edilmir (maddə {a})."},
-    "stem_available": {"en": "Which main punishments may a court choose under {art}{who}? Select all that apply.",
-                       "az": "{art} üzrə məhkəmə{who} hansı əsas cəzaları təyin edə bilər? Uyğun olanların hamısını seçin."},
-    "foreigner": {"en": " for a foreign national", "az": " əcnəbiyə"},
-    "avail_yes": {"en": "Yes: {art} provides it as a main punishment ({range}).",
-                  "az": "Bəli: {art} bunu əsas cəza kimi nəzərdə tutur ({range})."},
-    "avail_blocked": {"en": "No: {note}", "az": "Xeyr: {note}"},
-    "avail_additional": {"en": "No: under {art} it is an additional punishment imposed with the main one. {note}",
-                         "az": "Xeyr: {art} üzrə bu, əsas cəza ilə birlikdə təyin edilən əlavə cəzadır. {note}"},
-    "avail_absent": {"en": "No: the sanction of {art} does not include it.{added}",
-                     "az": "Xeyr: {art} sanksiyasında bu cəza yoxdur.{added}"},
-    "added": {"en": " It was added only to {parts} (Law No. {act} of {date}).",
-              "az": " O, yalnız {parts} hissələrinə əlavə edilib ({date} tarixli Qanun № {act})."},
-    "stem_num": {"en": "Under the current wording, what is the maximum {kind} under {art}, in {unit}?",
-                 "az": "Hazırkı redaksiyada {art} üzrə {kind} cəzasının yuxarı həddi neçə {unit} təşkil edir?"},
-    "stem_attempt": {"en": "The crime of {art} was attempted but not completed. What is the longest term of imprisonment the court may impose, in months (to the nearest month)?",
-                     "az": "{art} üzrə cinayətə cəhd edilib, lakin o başa çatdırılmayıb. Məhkəmə ən çoxu neçə ay azadlıqdan məhrum etmə təyin edə bilər (aya qədər yuvarlaqlaşdırın)?"},
-    "num_yes": {"en": "Correct: the maximum under {art} is {value}. {quote}",
-                "az": "Düzgündür: {art} üzrə yuxarı hədd {value} təşkil edir. {quote}"},
-    "num_sibling": {"en": "That is the maximum under {other} ({title}).", "az": "Bu, {other} ({title}) üzrə yuxarı həddir."},
-    "num_sibling_attempt": {"en": "That is the cap for an attempt under {other} ({title}).",
-                            "az": "Bu, {other} ({title}) üzrə cəhd üçün həddir."},
-    "attempt_yes": {"en": "Correct. {note}", "az": "Düzgündür. {note}"},
-    "num_uncapped": {"en": "That is the maximum for the completed crime under {art}; an attempt is capped below it (Art. {a}).",
-                     "az": "Bu, {art} üzrə başa çatmış cinayət üçün yuxarı həddir; cəhd üçün hədd daha aşağıdır (maddə {a})."},
-    "unit_months": {"en": "months", "az": "ay"},
-    "unit_AZN": {"en": "manat", "az": "manat"},
-}
+T = "quiz.sanctions"
+"""This kind's words in the message catalogue (``i18n/catalogue.yaml``)."""
 MEASURES = ("imprisonment", "fine", "deprivation_of_right")
 _DATED_NOTES = ("in_force", "milder_added", "milder_range", "harsher_ignored")
 
 
-def _ref(bank: Bank, part_id: str, on: str | None = None, **facts: bool) -> SentencingReference:
+def _ref(bank: Bank, part_id: str, on: dt.date | None = None, **facts: bool) -> SentencingReference:
     return reference(part_id, offence_date=on, table=bank.table, **facts)
 
 
-def _past_date(bank: Bank, part_id: str) -> str | None:
+def _past_date(bank: Bank, part_id: str) -> dt.date | None:
     """A date inside the first wording of a part that was later amended (the middle of its period)."""
     versions = bank.table.part(part_id).versions
     if len(versions) < 2:
         return None
     a, b = versions[0].effective_from, versions[1].effective_from
-    return (a + dt.timedelta(days=(b - a).days // 2)).isoformat()
+    return a + dt.timedelta(days=(b - a).days // 2)
 
 
 def _dated(ref: SentencingReference, lang: str) -> str:
@@ -109,7 +69,7 @@ def build_range(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Questi
     fb: dict[tuple[float, float], str] = {}
     versions = table.part(pid).versions
     for older, newer in zip(versions, versions[1:]):
-        other = _range(_ref(bank, pid, older.effective_from.isoformat() if on is None else None), kind)
+        other = _range(_ref(bank, pid, older.effective_from if on is None else None), kind)
         act, date = newer.amended_by, newer.effective_from.isoformat()
         if other is None:
             continue
@@ -227,8 +187,7 @@ def build_numeric(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Ques
 
 
 KINDS = (
-    Kind("sanction_range", {"en": "Sanction ranges", "az": "Sanksiya hədləri"}, range_seeds, build_range),
-    Kind("punishment_available", {"en": "Which punishments are available", "az": "Hansı cəzalar mümkündür"},
-         available_seeds, build_available),
-    Kind("numeric", {"en": "Maxima in figures", "az": "Yuxarı hədlər rəqəmlə"}, numeric_seeds, build_numeric),
+    Kind("sanction_range", range_seeds, build_range),
+    Kind("punishment_available", available_seeds, build_available),
+    Kind("numeric", numeric_seeds, build_numeric),
 )

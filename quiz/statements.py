@@ -15,24 +15,8 @@ from .phrases import art, cap, say, span
 from .questions import Kind, Seed, true_false
 from .scenarios import Bank
 
-T = {
-    "main": {"en": "{kind} is one of the main punishments under {art}.", "az": "{kind} {art} üzrə əsas cəzalardan biridir."},
-    "main_why": {"en": "The main punishments under {art} are: {list}.", "az": "{art} üzrə əsas cəzalar bunlardır: {list}."},
-    "foreign": {"en": "A foreign national convicted under {art} may be sentenced to {kind}.",
-                "az": "{art} üzrə məhkum edilmiş əcnəbiyə {kind} cəzası təyin edilə bilər."},
-    "preparation": {"en": "Preparation for the crime under {art} is punishable.",
-                    "az": "{art} üzrə cinayətə hazırlıq cəzalandırılır."},
-    "preparation_yes": {"en": "Preparation is punishable for this category (Art. {a}).",
-                        "az": "Bu kateqoriya üçün hazırlıq cəzalandırılır (maddə {a})."},
-    "damage": {"en": "{art} requires that significant damage be caused.", "az": "{art} əhəmiyyətli zərər vurulmasını tələb edir."},
-    "elements": {"en": "The elements of {art} are: {list}.", "az": "{art} tərkibinin əlamətləri: {list}."},
-    "category": {"en": "A crime under {art} belongs to the category “{title}”.",
-                 "az": "{art} üzrə cinayət “{title}” kateqoriyasına aiddir."},
-    "mandatory": {"en": "Under {art}, the deprivation of the right to hold certain positions or engage in certain activities is imposed together with the main punishment.",
-                  "az": "{art} üzrə müəyyən vəzifə tutma və ya müəyyən fəaliyyətlə məşğul olma hüququndan məhrum etmə əsas cəza ilə birlikdə təyin edilir."},
-    "mandatory_no": {"en": "Under {art} it is an optional additional punishment.", "az": "{art} üzrə bu, məcburi olmayan əlavə cəzadır."},
-    "release": {"en": "{title} is possible for a crime under {art}.", "az": "{art} üzrə cinayətə görə {title} mümkündür."},
-}
+T = "quiz.statements"
+"""This kind's words in the message catalogue (``i18n/catalogue.yaml``)."""
 _ALL = ("main", "foreign", "preparation", "damage", "category", "mandatory", "release")
 
 
@@ -106,5 +90,5 @@ def build_statement(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Qu
 
 
 KINDS = (
-    Kind("true_false", {"en": "True or false", "az": "Doğru və ya yanlış"}, statement_seeds, build_statement),
+    Kind("true_false", statement_seeds, build_statement),
 )

@@ -6,59 +6,48 @@ from __future__ import annotations
 
 import argparse
 import sys
+import datetime as dt
 import textwrap
 
+from i18n import number, say
+
+from .dates import parse_date
 from .errors import NotCoveredError, StatuteDataError, UnknownPartError
 from .export import part_records, to_csv, to_json
 from .sentencing import reference
 from .table import load_table
 
-LABELS = {
-    "en": {"official": "Official text (az)", "reconstructed": "Reconstructed text (az)", "english": "English rendering (ours, not official)",
-           "elements": "Elements", "qualifiers": "Qualifying circumstances", "sanctions": "Sanctions", "consequences": "Consequences",
-           "open": "Open questions", "from": "from", "to": "to", "mandatory": "mandatory", "additional": "additional",
-           "or": "alternative", "months": "months", "AZN": "AZN", "wording": "Wording"},
-    "az": {"official": "Rəsmi mətn", "reconstructed": "Bərpa edilmiş mətn", "english": "İngiliscə ifadə (rəsmi deyil)",
-           "elements": "Tərkib əlamətləri", "qualifiers": "Tövsifedici hallar", "sanctions": "Sanksiyalar", "consequences": "Nəticələr",
-           "open": "Açıq məsələlər", "from": "", "to": "-", "mandatory": "məcburi", "additional": "əlavə",
-           "or": "alternativ", "months": "ay", "AZN": "manat", "wording": "Redaksiya"},
-}
-
-
-def render_card(part_id: str, on: str | None = None, lang: str = "en") -> str:
+def render_card(part_id: str, on: dt.date | None = None, lang: str = "en") -> str:
     """A readable text card for one part: texts, elements, sanctions with articles, consequences, open questions."""
-    t, L = load_table(), LABELS[lang]
+    t = load_table()
+    L = lambda key: say(f"statutes.card.{key}", lang)  # noqa: E731
     part, art = t.part(part_id), t.article_of(part_id)
     ref = reference(part_id, offence_date=on, table=t)
-    version = t.version_on(part_id, on)
+    version = ref.version
     wrap = lambda s, ind="  ": textwrap.fill(s, 100, initial_indent=ind, subsequent_indent=ind)
     lines = [f"{part.id} — {part.title.get(lang)}", f"Art. {art.article}: {art.title.get(lang)}",
-             f"{L['wording']}: {version.effective_from} ({version.amended_by})", "",
-             L[version.text_status] + ":"]
+             f"{L('wording')}: {version.effective_from} ({version.amended_by})", "",
+             L(version.text_status) + ":"]
     lines += [wrap(x) for x in version.text_az.splitlines()]
     if version.reconstruction_note:
         lines.append(wrap("(" + version.reconstruction_note + ")"))
     if lang == "en":
-        lines += ["", L["english"] + ":", wrap(part.text_en)]
-    lines += ["", L["elements"] + ":"]
+        lines += ["", L('english') + ":", wrap(part.text_en)]
+    lines += ["", L('elements') + ":"]
     lines += [wrap(f"- [{e.kind}] {getattr(e, lang)}") for e in part.elements]
     if part.qualifiers:
-        lines += ["", L["qualifiers"] + ":"]
+        lines += ["", L('qualifiers') + ":"]
         lines += [wrap(f"- {q.id}: {q.text_az if lang == 'az' else q.en}") for q in part.qualifiers]
-    lines += ["", L["sanctions"] + ":"]
+    lines += ["", L('sanctions') + ":"]
     for p in ref.punishments:
-        role = L["additional"] + (", " + L["mandatory"] if p.mandatory else "") if p.role == "additional" else L["or"]
-        lines.append(f"  - {p.title[lang]} ({role}): {_n(p.min.value)} [{p.min.article}] – {_n(p.max.value)} [{p.max.article}] {L[p.unit]}")
-    lines += ["", L["consequences"] + ":"]
+        role = L('additional') + (", " + L('mandatory') if p.mandatory else "") if p.role == "additional" else L('or')
+        lines.append(f"  - {p.title[lang]} ({role}): {number(p.min.value)} [{p.min.article}] – {number(p.max.value)} [{p.max.article}] {L(p.unit)}")
+    lines += ["", L('consequences') + ":"]
     lines += [wrap("- " + n.text(lang)) for n in ref.notes]
     lines += [wrap("- " + r.note.text(lang)) for r in ref.release]
-    lines += ["", L["open"] + ":"]
+    lines += ["", L('open') + ":"]
     lines += [wrap(f"- [{q.id}] {q.text(lang)}") for q in ref.open_questions]
     return "\n".join(lines) + "\n"
-
-
-def _n(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,10 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        on = parse_date(args.on)
         if args.command == "show":
-            sys.stdout.write(render_card(args.part, args.on, args.lang))
+            sys.stdout.write(render_card(args.part, on, args.lang))
         else:
-            records = part_records(args.on)
+            records = part_records(on)
             sys.stdout.write(to_json(records) if args.format == "json" else to_csv(records))
     except (UnknownPartError, NotCoveredError, StatuteDataError, ValueError) as exc:
         print(f"Error: {exc}", file=sys.stderr)

@@ -14,7 +14,7 @@ _KIND_KEY = {"fine": "fine_azn", "restriction_of_liberty": "restriction_of_liber
              "imprisonment": "imprisonment_months", "deprivation_of_right": "deprivation_of_right_months"}
 
 
-def part_records(on: dt.date | str | None = None, *, table: StatuteTable | None = None) -> list[dict]:
+def part_records(on: dt.date | None = None, *, table: StatuteTable | None = None) -> list[dict]:
     """One record per part in force on ``on``, ranges as [min, max] with General Part minima filled in.
 
     Raises :class:`~statutes.errors.NotCoveredError` for a date before the 2012 rewrite.
@@ -51,4 +51,5 @@ def to_csv(records: list[dict]) -> str:
 
 
 def _int(x: float):
-    return int(x) if float(x).is_integer() else x
+    """A JSON number: whole values as integers (machine output, not a figure for people)."""
+    return int(x) if x % 1 == 0 else x

@@ -5,22 +5,24 @@ import datetime as dt
 
 import pandas as pd
 
-from .table import StatuteTable, as_date, load_table
+from .dates import check_date
+from .table import StatuteTable, load_table
 
 
-def sanctions_frame(on: dt.date | str | None = None, *, table: StatuteTable | None = None,
+def sanctions_frame(on: dt.date | None = None, *, table: StatuteTable | None = None,
                     milder_law: bool = False) -> pd.DataFrame:
     """One row per part × punishment in the wording in force on ``on`` (current wording when None).
 
     Columns: article, part, kind (basic/aggravated/infrastructure), category, effective_from, text_status,
     sanction, role, min, max, unit, mandatory, min_article, max_article. With ``milder_law`` the ranges are
     those that apply to an act committed on ``on`` (Art. 10).
-    Parts not yet in force on ``on`` are left out; raises ``ValueError`` for a malformed date.
+    Parts not yet in force on ``on`` are left out; raises ``TypeError`` for an ``on`` that is not a date.
     """
     table = table or load_table()
+    on = check_date(on)
     rows = []
     for part in table.parts():
-        if on is not None and as_date(on) < part.versions[0].effective_from:
+        if on is not None and on < part.versions[0].effective_from:
             continue
         w = table.wording(part.id, on) if milder_law else None
         version = w.version if w else table.version_on(part.id, on)

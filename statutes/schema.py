@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from i18n import Text
+
 ARTICLE_ID = r"^27[1-3](-[12])?$"
 PART_ID = r"^27[1-3](-1)?\.\d$|^273-2$"
 SanctionKind = Literal["fine", "restriction_of_liberty", "imprisonment", "deprivation_of_right"]
@@ -21,14 +23,9 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Localized(Strict):
-    en: str
-    az: str
-    ru: str | None = None
-
-    def get(self, lang: str) -> str:
-        """The text in ``lang`` (en, az or ru), falling back to English."""
-        return getattr(self, lang, None) or self.en
+Localized = Text
+"""Titles and terms in the data files: ``{en: ..., az: ..., ru: ...}`` (``ru`` optional), validated into the one
+localised-text type, :class:`i18n.Text`."""
 
 
 class Sanction(Strict):
@@ -136,6 +133,7 @@ class Definition(Strict):
     history: str | None = None
     threshold_azn: int | None = Field(default=None, gt=0)
     open_questions: list[str] = []
+    institution_words: list[str] = []
 
 
 class Article(Strict):
@@ -264,10 +262,31 @@ class Circumstance(Strict):
     open_questions: list[str] = []
 
 
+class Variant(Strict):
+    """One basic act of a label with several (273-1): chosen when the text shows every element of ``shows`` and
+    none of ``lacks``; the last variant of a label has neither and is the default."""
+
+    part: str
+    shows: list[str] = []
+    lacks: list[str] = []
+
+
 class Label(Strict):
     id: str
     article: str = Field(pattern=ARTICLE_ID)
     basic_parts: list[str] = Field(min_length=1)
+    variants: list[Variant] = []
+
+    @model_validator(mode="after")
+    def _check(self) -> "Label":
+        if len(self.basic_parts) > 1 and not self.variants:
+            raise ValueError("a label with several basic parts needs 'variants' saying which the text describes")
+        for v in self.variants:
+            if v.part not in self.basic_parts:
+                raise ValueError(f"variant {v.part} is not a basic part of the label")
+        if self.variants and (self.variants[-1].shows or self.variants[-1].lacks):
+            raise ValueError("the last variant is the default: it has neither 'shows' nor 'lacks'")
+        return self
 
 
 class Amendment(Strict):
@@ -283,12 +302,29 @@ class Amendment(Strict):
     parts: list[str] = []
 
 
+TRIGGER = r"^(always|mandatory_additional|sentence_cap|entry_into_force_gap|release:[a-z_]+|part_kind:(basic|aggravated|infrastructure))$"
+
+
 class OpenQuestion(Strict):
+    """A point the Code leaves open. ``raised_by`` says when a sentencing reference shows it: ``always``; a
+    ``mandatory_additional`` punishment; a ``sentence_cap`` (attempt, Art. 60.1); a ``release:<id>`` option; an
+    ``entry_into_force_gap`` (offence between adoption and publication of an amendment); ``part_kind:<kind>``.
+    A part's own ``open_questions`` are shown with that part too."""
+
     id: str = Field(pattern=r"^oq-[a-z0-9-]+$")
     articles: list[str]
     applies_to: list[str]
     en: str
     az: str
+    raised_by: list[str] = []
+
+    @model_validator(mode="after")
+    def _check(self) -> "OpenQuestion":
+        import re
+        for t in self.raised_by:
+            if not re.match(TRIGGER, t):
+                raise ValueError(f"unknown trigger {t!r} in raised_by")
+        return self
 
     def text(self, lang: str) -> str:
         return self.az if lang == "az" else self.en

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Iterable
 
+from i18n import Text, number
+
 from .messages import Note
-from .schema import OpenQuestion
+from .schema import OpenQuestion, PartVersion
 from .table import Bound, StatuteTable, load_table
 
 
@@ -25,7 +27,7 @@ class Punishment:
     """A punishment the part provides, as it applies to this case."""
 
     kind: str
-    title: dict[str, str]
+    title: Text
     role: str
     min: Bound
     max: Bound
@@ -38,7 +40,7 @@ class Punishment:
 @dataclass(frozen=True)
 class ReleaseOption:
     id: str
-    title: dict[str, str]
+    title: Text
     article: str
     available: bool
     note: Note
@@ -46,15 +48,17 @@ class ReleaseOption:
 
 @dataclass(frozen=True)
 class SentencingReference:
-    """Everything the Code says about sentencing one part, each figure traced to its article."""
+    """Everything the Code says about sentencing one part, each figure traced to its article, with the wording
+    (:attr:`version`) it rests on, so that a page or card shows that text without asking the table again."""
 
     part: str
     article: str
     offence_date: dt.date | None
+    version: PartVersion
     effective_from: dt.date
     text_status: str
     category: str
-    category_title: dict[str, str]
+    category_title: Text
     category_article: str
     punishments: tuple[Punishment, ...]
     limitation_years: Bound
@@ -98,7 +102,7 @@ def _entry_into_force_flag(table: StatuteTable, part_id: str, on: dt.date | None
     return False
 
 
-def reference(part_id: str, *, offence_date: dt.date | str | None = None, attempt: bool = False,
+def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: bool = False,
               art60_conditions: bool = False, foreign_national: bool = False, minor: bool = False,
               table: StatuteTable | None = None) -> SentencingReference:
     """The sentencing reference for one part of Chapter 30.
@@ -106,7 +110,8 @@ def reference(part_id: str, *, offence_date: dt.date | str | None = None, attemp
     Parameters
     ----------
     part_id : e.g. ``"271.2"``.
-    offence_date : the wording in force then is used, with Art. 10's milder-law rule (None: current wording).
+    offence_date : the wording in force then is used, with Art. 10's milder-law rule (None: current wording);
+        parse text with :func:`~statutes.dates.parse_date`.
     attempt : the offence stopped at attempt (Art. 29; cap of Art. 63.3).
     art60_conditions : all conditions of one of Arts. 59.1.8, .10, .11, .12 or .13 and no aggravating
         circumstance (cap of Art. 60.1).
@@ -119,15 +124,16 @@ def reference(part_id: str, *, offence_date: dt.date | str | None = None, attemp
         For a part Chapter 30 does not have.
     NotCoveredError
         For an offence date before the 2012 rewrite of Chapter 30.
-    ValueError
-        For an offence date that is not YYYY-MM-DD.
+    TypeError
+        For an offence date that is not a ``datetime.date``.
     """
     table = table or load_table()
     gp = table.general
     w = table.wording(part_id, offence_date)
     cat = table.categories[w.category]
     notes: list[Note] = list(w.notes)
-    oq_ids: list[str] = ["oq-terminology-bill-2026", *table.part(part_id).open_questions]
+    raised: list[str] = ["always"]  # what raises open questions (statutes/data/open_questions.yaml), in order
+    own = list(table.part(part_id).open_questions)
 
     punishments: list[Punishment] = []
     for s in w.sanctions:
@@ -139,37 +145,36 @@ def reference(part_id: str, *, offence_date: dt.date | str | None = None, attemp
             pnotes.append(Note("rl_foreign", ptype.unavailable_to_foreign_nationals.article))
         if minor and s.kind == "fine":
             pnotes.append(Note("minor_fine", gp.minors.fine_max_azn.article,
-                               {"max": int(gp.minors.fine_max_azn.value), "min": int(s.min.value)}))
+                               max=int(gp.minors.fine_max_azn.value), min=int(s.min.value)))
         if minor and s.kind == "restriction_of_liberty":
             m = gp.minors
             low = Bound(m.restriction_of_liberty_min_months.value, m.restriction_of_liberty_min_months.article)
             if m.restriction_of_liberty_max_months.value < high.value:
                 high = Bound(m.restriction_of_liberty_max_months.value, m.restriction_of_liberty_max_months.article)
             pnotes.append(Note("minor_rl", m.restriction_of_liberty_min_months.article,
-                               {"min": int(low.value), "max": int(high.value)}))
+                               min=int(low.value), max=int(high.value)))
         if s.role == "additional" and s.mandatory:
             pnotes.append(Note("mandatory_additional", gp.exceptional_circumstances_article))
-            oq_ids.append("oq-deprivation-scope")
+            raised.append("mandatory_additional")
         punishments.append(Punishment(s.kind, table.kind_title(s.kind), s.role, low, high, s.unit, s.mandatory,
                                       available, tuple(pnotes)))
 
     top_imp = max((s.max.value for s in w.sanctions if s.kind == "imprisonment"), default=0)
     notes.append(Note("category", cat.max_imprisonment_months.article if cat.max_imprisonment_months else "15",
-                      {"title": {"en": cat.title.en, "az": cat.title.az}, "max_months": int(top_imp)}))
+                      title=cat.title, max_months=int(top_imp)))
 
     limitation = Bound(cat.limitation_years.value, cat.limitation_years.article)
-    notes.append(Note("limitation", limitation.article, {"years": _num(limitation.value)}))
+    notes.append(Note("limitation", limitation.article, years=number(limitation.value)))
     if minor:
         div = gp.minors.limitation_divisor
         limitation = Bound(limitation.value / div.value, div.article)
-        notes.append(Note("limitation_minor", div.article, {"years": _num(limitation.value)}))
+        notes.append(Note("limitation_minor", div.article, years=number(limitation.value)))
         notes.append(Note("minor_age", gp.minors.age_of_responsibility.article,
-                          {"age": int(gp.minors.age_of_responsibility.value), "edu": gp.minors.educational_measures_article}))
+                          age=int(gp.minors.age_of_responsibility.value), edu=gp.minors.educational_measures_article))
 
     if w.category not in gp.preparation.punishable_categories:
-        cats = ", ".join(table.categories[c].title.en for c in gp.preparation.punishable_categories)
-        cats_az = ", ".join(table.categories[c].title.az for c in gp.preparation.punishable_categories)
-        notes.append(Note("preparation", gp.preparation.article, {"categories": {"en": cats, "az": cats_az}}))
+        cats = [table.categories[c].title for c in gp.preparation.punishable_categories]
+        notes.append(Note("preparation", gp.preparation.article, categories=_joined(cats, ", ")))
 
     main = [p for p in punishments if p.role == "main" and p.available]
     severest = max(main, key=lambda p: table.punishments[p.kind].severity) if main else None
@@ -180,69 +185,80 @@ def reference(part_id: str, *, offence_date: dt.date | str | None = None, attemp
                 continue
             value = _cap(frac, severest.max.value)
             bound = Bound(value, frac.article)
-            notes.append(Note(key, frac.article, {"kind": table.kind_title(severest.kind), "num": frac.numerator,
-                                                  "den": frac.denominator, "max": _num(severest.max.value), "cap": _num(value)}))
+            notes.append(Note(key, frac.article, kind=table.kind_title(severest.kind), num=frac.numerator,
+                              den=frac.denominator, max=number(severest.max.value), cap=number(value)))
             if value < severest.min.value:
-                notes.append(Note("cap_below_min", gp.exceptional_circumstances_article,
-                                  {"cap": _num(value), "min": _num(severest.min.value)}, open_question="oq-caps-and-minimum"))
+                notes.append(Note("cap_below_min", gp.exceptional_circumstances_article, cap=number(value),
+                                  min=number(severest.min.value), open_question=_raised_by(table, "sentence_cap")))
             if key == "attempt_cap":
                 attempt_cap = bound
             else:
                 mitigation_cap = bound
-        oq_ids.append("oq-caps-and-minimum")
+        raised.append("sentence_cap")
 
     release = []
     for r in gp.release:
         ok = w.category in r.categories
-        title = {"en": r.title.en, "az": r.title.az}
         if ok:
-            note = Note("release_available", r.article, {"title": title})
+            note = Note("release_available", r.article, title=r.title)
         else:
-            cats = {"en": " / ".join(table.categories[c].title.en for c in r.categories),
-                    "az": " / ".join(table.categories[c].title.az for c in r.categories)}
-            note = Note("release_unavailable", r.article, {"title": title, "categories": cats})
-        release.append(ReleaseOption(r.id, title, r.article, ok, note))
-        if r.id == "suspended_sentence":
-            oq_ids.append("oq-suspended-rl")
+            cats = _joined([table.categories[c].title for c in r.categories], " / ")
+            note = Note("release_unavailable", r.article, title=r.title, categories=cats)
+        release.append(ReleaseOption(r.id, r.title, r.article, ok, note))
+        raised.append(f"release:{r.id}")
 
     if _entry_into_force_flag(table, part_id, w.on):
-        oq_ids.append("oq-entry-into-force")
-    part = table.part(part_id)
-    if part.kind == "aggravated":
-        oq_ids += ["oq-official-definition", "oq-repeat-timebar"]
-    seen: list[str] = []
-    for q in oq_ids:
-        if q not in seen:
-            seen.append(q)
+        raised.append("entry_into_force_gap")
+    raised.append(f"part_kind:{table.part(part_id).kind}")
     return SentencingReference(
-        part=part_id, article=table.article_of(part_id).article, offence_date=w.on,
+        part=part_id, article=table.article_of(part_id).article, offence_date=w.on, version=w.version,
         effective_from=w.version.effective_from, text_status=w.version.text_status,
-        category=w.category, category_title={"en": cat.title.en, "az": cat.title.az},
+        category=w.category, category_title=cat.title,
         category_article=cat.max_imprisonment_months.article if cat.max_imprisonment_months else "15",
         punishments=tuple(punishments), limitation_years=limitation, attempt_cap_months=attempt_cap,
         mitigation_cap_months=mitigation_cap, release=tuple(release), notes=tuple(notes),
-        open_questions=tuple(table.open_questions[q] for q in seen))
+        open_questions=_open_questions(table, raised, own))
 
 
-def aggregate(part_ids: Iterable[str], *, offence_date: dt.date | str | None = None,
-              table: StatuteTable | None = None, **facts: bool) -> AggregateReference:
-    """Combined limits when several Chapter 30 crimes are sentenced together (Art. 66.2).
+def _raised_by(table: StatuteTable, trigger: str) -> str | None:
+    return next((q.id for q in table.open_questions.values() if trigger in q.raised_by), None)
 
-    Each crime gets its own reference (same facts for all); then absorption (the heaviest single sentence)
-    or full/partial addition, capped by the category limit (minor only: 36 months; with a less grave crime:
-    144 months), other punishment types by their General Part maximum (Art. 66.2, 66.4).
 
-    Raises ``ValueError`` for fewer than two parts, and whatever :func:`reference` raises.
+def _open_questions(table: StatuteTable, raised: list[str], own: list[str]) -> tuple[OpenQuestion, ...]:
+    """The open questions the data attaches to what was raised, in that order (a part's own after ``always``),
+    each once."""
+    ids: list[str] = []
+    for i, trigger in enumerate(raised):
+        ids += [q.id for q in table.open_questions.values() if trigger in q.raised_by]
+        if i == 0:
+            ids += own
+    return tuple(table.open_questions[q] for q in dict.fromkeys(ids))
+
+
+def _joined(titles: list[Text], sep: str) -> Text:
+    """Several titles as one text in each language."""
+    return Text.fixed({lang: sep.join(t.text(lang) for t in titles) for lang in ("en", "az")})
+
+
+def aggregate(references: Iterable[SentencingReference], *, table: StatuteTable | None = None) -> AggregateReference:
+    """Combined limits when several Chapter 30 crimes are sentenced together (Art. 66.2), from their references
+    (built with the same offence date and facts; a part given twice counts once).
+
+    Absorption (the heaviest single sentence) or full/partial addition, capped by the category limit (minor
+    only: 36 months; with a less grave crime: 144 months), other punishment types by their General Part maximum
+    (Art. 66.2, 66.4).
+
+    Raises ``ValueError`` for fewer than two different parts.
     """
     table = table or load_table()
-    ids = list(dict.fromkeys(part_ids))
-    if len(ids) < 2:
+    refs = tuple({r.part: r for r in references}.values())
+    if len(refs) < 2:
         raise ValueError("an aggregate needs at least two different parts")
-    refs = tuple(reference(p, offence_date=offence_date, table=table, **facts) for p in ids)
     ag = table.general.aggregate
     notes = [Note("aggregate_rule", ag.article)]
-    imps = [r.punishment("imprisonment") for r in refs if r.punishment("imprisonment")]
+    imps = [p for r in refs if (p := r.punishment("imprisonment"))]
     absorption = addition = None
+    parts = ", ".join(r.part for r in refs)
     if imps:
         low = max((p.min for p in imps), key=lambda b: b.value)
         high = max((p.max for p in imps), key=lambda b: b.value)
@@ -252,22 +268,18 @@ def aggregate(part_ids: Iterable[str], *, offence_date: dt.date | str | None = N
             else next((c for c in ag.imprisonment_cap_months if c.category == "minor"), None)
         total = sum(p.max.value for p in imps)
         if cap is not None:
-            addition = Bound(min(total, cap.value), cap.article if total > cap.value else ", ".join(r.part for r in refs))
-            notes.append(Note("aggregate_cap", cap.article, {"cap": cap.value, "sum": _num(total),
-                                                            "category": table.categories[cap.category].title.en}))
+            addition = Bound(min(total, cap.value), cap.article if total > cap.value else parts)
+            notes.append(Note("aggregate_cap", cap.article, cap=cap.value, sum=number(total),
+                              category=table.categories[cap.category].title))
     others = []
     for kind, role in (("fine", "main"), ("deprivation_of_right", "additional")):
         ptype = table.punishments[kind]
         gmax = ptype.general_max_additional if role == "additional" else ptype.general_max
-        present = [r.punishment(kind) for r in refs if r.punishment(kind)]
+        present = [p for r in refs if (p := r.punishment(kind))]
         if present and gmax is not None:
             total = sum(p.max.value for p in present)
             article = ag.additional_article if role == "additional" else ag.article
             capped = total > gmax.value
-            others.append((kind, Bound(min(total, gmax.value), gmax.article if capped else ", ".join(r.part for r in refs))))
-            notes.append(Note("aggregate_other", article, {"kind": table.kind_title(kind), "max": _num(gmax.value)}))
+            others.append((kind, Bound(min(total, gmax.value), gmax.article if capped else parts)))
+            notes.append(Note("aggregate_other", article, kind=table.kind_title(kind), max=number(gmax.value)))
     return AggregateReference(refs, absorption, addition, tuple(others), tuple(notes))
-
-
-def _num(x: float):
-    return int(x) if float(x).is_integer() else round(float(x), 2)

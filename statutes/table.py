@@ -11,8 +11,11 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
+from i18n import Text
+
+from .dates import check_date
 from .errors import NotCoveredError, StatuteDataError, UnknownPartError
 from .loader import load_file
 from .messages import Note
@@ -80,16 +83,6 @@ class PartChoice:
     reason: Note
 
 
-def as_date(on: dt.date | str | None) -> dt.date | None:
-    """An offence date from a date or a YYYY-MM-DD string (None stays None); raises ValueError otherwise."""
-    if on is None or isinstance(on, dt.date):
-        return on
-    try:
-        return dt.date.fromisoformat(on)
-    except ValueError as exc:
-        raise ValueError(f"offence date {on!r} is not a date in the form YYYY-MM-DD") from exc
-
-
 class StatuteTable:
     """Chapter 30 and the General Part rules it needs. Build it with :func:`load_table`."""
 
@@ -136,21 +129,47 @@ class StatuteTable:
         """The significant-damage threshold of Note 1 to Art. 273, in manat."""
         return int(self.definition("273-note-1").threshold_azn)
 
+    @property
+    def institution_words(self) -> tuple[str, ...]:
+        """Stems (folded) of the institutions Note 3 to Art. 271 lists: a text without one names no such target."""
+        return tuple(self.definition("271-note-3").institution_words)
+
+    def label_title(self, label: str) -> Text:
+        """The title of a classification label: its article's, or its basic part's where the article has several
+        labels (273.1 and 273.2). Raises :class:`UnknownPartError` for an unknown label."""
+        lb = self.labels.get(label)
+        if lb is None:
+            raise UnknownPartError(f"unknown label {label!r}; labels are: {', '.join(self.labels)}")
+        siblings = [x for x in self.labels.values() if x.article == lb.article]
+        return self.part(lb.basic_parts[0]).title if len(siblings) > 1 else self.articles[lb.article].title
+
+    def basic_variant(self, label: str, shows: Callable[[str], bool]) -> str | None:
+        """Which basic part of ``label`` the facts describe, when it has several (273-1.1 / .2 / .3), by the
+        label's variants in the data and ``shows(element_id)``; None for a label with one basic part."""
+        lb = self.labels[label]
+        if len(lb.basic_parts) == 1:
+            return None
+        for v in lb.variants:
+            if all(shows(e) for e in v.shows) and not any(shows(e) for e in v.lacks):
+                return v.part
+        return lb.variants[-1].part
+
     def first_date(self) -> dt.date:
         return min(p.versions[0].effective_from for p in self.parts())
 
     # ---- dated wording and Art. 10 ------------------------------------------------------------------------
-    def version_on(self, part_id: str, on: dt.date | str | None = None) -> PartVersion:
+    def version_on(self, part_id: str, on: dt.date | None = None) -> PartVersion:
         """The version of a part in force on ``on`` (the newest when ``on`` is None).
 
-        Raises :class:`NotCoveredError` for dates before the 2012 rewrite.
+        Raises :class:`NotCoveredError` for dates before the 2012 rewrite, ``TypeError`` for an ``on`` that is
+        not a date.
         """
-        part, on = self.part(part_id), as_date(on)
+        part, on = self.part(part_id), check_date(on)
         if on is None:
             return part.versions[-1]
         if on < part.versions[0].effective_from:
-            raise NotCoveredError(Note("not_covered", "10.1", {"on": on.isoformat(),
-                                                              "first": part.versions[0].effective_from.isoformat()}).text("en"))
+            raise NotCoveredError(Note("not_covered", "10.1", on=on.isoformat(),
+                                       first=part.versions[0].effective_from.isoformat()).text("en"))
         return [v for v in part.versions if v.effective_from <= on][-1]
 
     def resolve(self, sanction: Sanction, part_id: str, effective_from: dt.date) -> SanctionRange:
@@ -164,19 +183,18 @@ class StatuteTable:
         return SanctionRange(sanction.kind, sanction.role, low, Bound(sanction.max, part_id), sanction.unit,
                              bool(sanction.mandatory), effective_from)
 
-    def wording(self, part_id: str, on: dt.date | str | None = None) -> Wording:
+    def wording(self, part_id: str, on: dt.date | None = None) -> Wording:
         """The part as it applies to an act committed on ``on``, with Art. 10's milder-law rule applied.
 
         The version in force on the date governs (Art. 10.1). A later version that adds a milder main
         alternative or lowers a range applies retroactively (10.3); a harsher one does not (10.4). Each
         decision is returned as a :class:`Note`.
         """
-        on = as_date(on)
         version = self.version_on(part_id, on)
         act = self.amendments[version.amended_by]
         key = "in_force" if on else "current"
-        notes = [Note(key, self.general.milder_law.in_force_article,
-                      {"on": on.isoformat() if on else "", "effective_from": version.effective_from.isoformat(), "act": act.id})]
+        notes = [Note(key, self.general.milder_law.in_force_article, on=on.isoformat() if on else "",
+                      effective_from=version.effective_from.isoformat(), act=act.id)]
         ranges = {s.kind: self.resolve(s, part_id, version.effective_from) for s in version.sanctions}
         if on is not None:
             self._apply_milder_law(part_id, version, ranges, notes)
@@ -202,21 +220,20 @@ class StatuteTable:
                 if cur is None:
                     if s.role == "main" and self.punishments[s.kind].severity < main_severity:
                         ranges[s.kind] = new
-                        notes.append(Note("milder_added", ml.retroactive_article, params))
+                        notes.append(Note("milder_added", ml.retroactive_article, **params))
                     else:
-                        notes.append(Note("harsher_ignored", ml.not_retroactive_article, params))
+                        notes.append(Note("harsher_ignored", ml.not_retroactive_article, **params))
                 elif new.max.value < cur.max.value or new.min.value < cur.min.value:
                     low = new.min if new.min.value < cur.min.value else cur.min
                     high = new.max if new.max.value < cur.max.value else cur.max
                     ranges[s.kind] = SanctionRange(cur.kind, cur.role, low, high, cur.unit, cur.mandatory, v.effective_from)
-                    notes.append(Note("milder_range", ml.retroactive_article, params))
+                    notes.append(Note("milder_range", ml.retroactive_article, **params))
                 elif new.max.value > cur.max.value or new.min.value > cur.min.value:
-                    notes.append(Note("harsher_ignored", ml.not_retroactive_article, params))
+                    notes.append(Note("harsher_ignored", ml.not_retroactive_article, **params))
 
-    def kind_title(self, kind: str) -> dict[str, str]:
-        """The punishment's name in each language, as a note parameter."""
-        t = self.punishments[kind].title
-        return {"en": t.en, "az": t.az}
+    def kind_title(self, kind: str) -> Text:
+        """The punishment's name in each language (a note parameter)."""
+        return self.punishments[kind].title
 
     # ---- labels and part selection ------------------------------------------------------------------------
     def label_parts(self, label: str) -> LabelParts:
@@ -247,20 +264,17 @@ class StatuteTable:
                 if hit:
                     circ = self.circumstances[hit[0]]
                     if kind == "infrastructure":
-                        reason = Note("part_infrastructure", circ.article, {"part": pid})
+                        reason = Note("part_infrastructure", circ.article, part=pid)
                     else:
-                        reason = Note("part_aggravated", circ.article,
-                                      {"part": pid, "qualifier": q.id,
-                                                                   "circumstance": {"en": circ.title.en, "az": circ.title.az}})
+                        reason = Note("part_aggravated", circ.article, part=pid, qualifier=q.id, circumstance=circ.title)
                     return PartChoice(label, pid, kind, tuple(hit), q.id, reason)
         if basic is not None and basic not in lp.basic:
             raise UnknownPartError(f"{basic!r} is not a basic part of label {label}: {', '.join(lp.basic)}")
         pid = basic or lp.basic[0]
         if len(lp.basic) > 1:
-            title = self.part(pid).title
-            reason = Note("part_basic_choice", pid, {"part": pid, "title": {"en": title.en, "az": title.az}})
+            reason = Note("part_basic_choice", pid, part=pid, title=self.part(pid).title)
         else:
-            reason = Note("part_basic", pid, {"part": pid})
+            reason = Note("part_basic", pid, part=pid)
         return PartChoice(label, pid, "basic", (), None, reason)
 
     # ---- cross-file checks --------------------------------------------------------------------------------
@@ -290,6 +304,11 @@ class StatuteTable:
             for b in lb.basic_parts:
                 if b not in self._parts or self._article_of[b].article != lb.article:
                     raise StatuteDataError("labels.yaml", f"[{i}].basic_parts", f"{b!r} is not a part of article {lb.article}")
+            elements = {e.id for b in lb.basic_parts if b in self._parts for e in self._parts[b].elements}
+            for j, v in enumerate(lb.variants):
+                for e in [*v.shows, *v.lacks]:
+                    if e not in elements:
+                        raise StatuteDataError("labels.yaml", f"[{i}].variants[{j}]", f"{e!r} is not an element of {lb.id}")
         try:
             self.significant_damage_azn
         except (KeyError, TypeError):

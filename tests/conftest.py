@@ -16,5 +16,5 @@ def _project_root():
 @pytest.fixture(scope="session")
 def model():
     """The project's model, built from training_data/ on first use (as the app and CLI do)."""
-    from classifier.training import get_model
+    from classifier.model import get_model
     return get_model()

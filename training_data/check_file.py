@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from classifier.incident import COLUMNS, validate  # noqa: E402
+from classifier.corpus import COLUMNS, validate  # noqa: E402
 
 AZ_LETTERS = re.compile("[əƏşŞçÇğĞıİöÖüÜ]")
 OFFENCE_WORDS = re.compile(

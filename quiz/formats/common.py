@@ -12,6 +12,8 @@ import string
 from typing import Iterable
 from xml.etree import ElementTree as ET
 
+from i18n import escape
+
 from ..errors import FormatError
 from ..model import Option, Question, Quiz
 from ..phrases import plain, truth_labels
@@ -73,7 +75,7 @@ def quiz_from(meta: dict[str, str], questions: Iterable[Question]) -> Quiz:
 # ---- text -------------------------------------------------------------------------------------------------
 def to_html(text: str) -> str:
     """Plain text as HTML: escaped, line breaks as ``<br>``."""
-    return html.escape(text, quote=False).replace("\n", "<br>")
+    return escape.html(text, quote=False).replace("\n", "<br>")
 
 
 def from_html(markup: str) -> str:

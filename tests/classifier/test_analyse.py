@@ -1,8 +1,10 @@
 """The analyse() API: candidates, calibrated probabilities, elements, penalties, explanations and bad input."""
+import datetime as dt
+
 import numpy as np
 import pytest
 
-from classifier.analyse import analyse
+from classifier.analysis import analyse
 from classifier.text import TextError
 from statutes import NotCoveredError
 
@@ -63,7 +65,7 @@ def test_evidence_spans_are_spans_of_the_input(model):
 def test_offence_date_selects_the_wording_and_milder_law(model):
     text = "An attacker set up a rogue Wi-Fi hotspot in a cafe and captured customers' login traffic."
     now = analyse(text, model=model)
-    then = analyse(text, model=model, offence_date="2015-05-01")
+    then = analyse(text, model=model, offence_date=dt.date(2015, 5, 1))
     c_now = next(c for c in now.selected if c.label == "272")
     c_then = next(c for c in then.selected if c.label == "272")
     assert c_now.reference.punishment("fine").min.value == 2000
@@ -91,7 +93,7 @@ def test_bad_text(model, bad, error):
 
 def test_date_before_2012_is_not_covered(model):
     with pytest.raises(NotCoveredError):
-        analyse(RANSOM, model=model, offence_date="2010-01-01")
+        analyse(RANSOM, model=model, offence_date=dt.date(2010, 1, 1))
 
 
 def test_long_text_is_truncated_with_a_warning(model):
@@ -100,8 +102,8 @@ def test_long_text_is_truncated_with_a_warning(model):
 
 
 def test_texts_longer_than_any_training_incident_carry_a_dilution_warning(model):
-    from classifier.analyse import LONG_TEXT
-    from classifier.incident import load_corpus
+    from classifier.analysis import LONG_TEXT
+    from classifier.corpus import load_corpus
     assert load_corpus(split="train").text.str.len().max() <= LONG_TEXT  # what the warning claims
     incident = "Someone logged into the bank's server with a stolen password and copied the client database."
     assert not any("long" in w for w in analyse(incident, model=model).warnings)
@@ -114,8 +116,13 @@ def test_texts_longer_than_any_training_incident_carry_a_dilution_warning(model)
 def test_decision_from_column_blocks_equals_the_stacked_product(model):
     texts = ["Someone logged into the bank's server with a stolen password", "Şifrəni oğurlayıb hesaba daxil olub"]
     X = model.features(texts)
-    width = len(model.vectorizer.transformer_list[0][1].vocabulary_)
+    width = model.extractor.word.width
     blocks = [X[:, :width].tocsr(), X[:, width:].tocsr()]
     np.testing.assert_allclose(model.decision(blocks), model.decision(X), rtol=0, atol=1e-9)
     with pytest.raises(ValueError, match="columns"):
         model.decision(blocks[:1])
+
+
+def test_an_offence_date_must_be_a_date(model):
+    with pytest.raises(TypeError, match="parse_date"):
+        analyse(RANSOM, model=model, offence_date="2015-05-01")

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import CountVectorizer
 
-from classifier.incident import COLUMNS, REGISTERS, load_corpus, split_labels, validate
+from classifier.corpus import COLUMNS, REGISTERS, load_corpus, split_labels, validate
 
 AGGRAVATED_AND_INFRA = ["271.2", "271.3", "272.2", "272.3", "273.3", "273.4", "273-1.4"]
 LABELS = ["271", "272", "273.1", "273.2", "273-1", "273-2"]

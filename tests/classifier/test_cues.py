@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from classifier import cues
-from classifier.incident import load_corpus
+from classifier.findings import cues
+from classifier.corpus import load_corpus
 from classifier.text import normalise
 
 
@@ -14,13 +14,13 @@ def folded_corpus() -> list[str]:
 
 
 def test_most_cues_are_searched_through_a_scout():
-    compiled = [c for items in cues._compiled().values() for pats in items.values() for c in pats]
+    compiled = [c for items in cues.compiled().values() for pats in items.values() for c in pats]
     assert sum(c.scout is not None for c in compiled) > len(compiled) / 2
 
 
 def test_fast_search_finds_what_a_plain_scan_finds(folded_corpus):
     differ = []
-    for group, items in cues._compiled().items():
+    for group, items in cues.compiled().items():
         for key, patterns in items.items():
             for cue in patterns:
                 for text in folded_corpus:

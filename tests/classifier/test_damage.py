@@ -3,9 +3,9 @@ import random
 
 import pytest
 
-from classifier import damage
-from classifier.damage import find_amounts, rates
-from classifier.incident import load_corpus
+from classifier.findings import damage
+from classifier.findings.damage import find_amounts, rates
+from classifier.corpus import load_corpus
 from classifier.text import normalise
 
 

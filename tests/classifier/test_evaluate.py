@@ -3,8 +3,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from classifier.baseline import keyword_predict, majority_predict
-from classifier.evaluate import confusion_counts, ece, part_accuracy
+from classifier.evaluation.baseline import keyword_predict, majority_predict
+from classifier.evaluation.metrics import confusion_counts, ece, part_accuracy
 
 
 def test_ece_is_zero_for_perfect_calibration_and_large_for_overconfidence():
@@ -39,6 +39,6 @@ def test_baselines():
 def test_report_tables_keep_counts_as_integers():
     import pandas as pd
 
-    from classifier.evaluate import _table
+    from classifier.evaluation.report import markdown_table as _table
     df = pd.DataFrame({"f1": [0.91234, 0.5], "support": [252, 7]}, index=pd.Index(["271", "272"], name="label"))
     assert _table(df).splitlines()[2:] == ["| 271 | 0.912 | 252 |", "| 272 | 0.500 | 7 |"]

@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 import statutes
-from classifier.analyse import analyse
+from classifier.analysis import analyse
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "parts.yaml").read_text(encoding="utf-8"))
 

@@ -1,13 +1,16 @@
-"""The saved model: manifest, hash checks, only reviewed types, and no loading of a foreign or altered file."""
+"""The saved model: manifest, hash checks, plain arrays only, and no loading of a foreign or altered file.
+
+(The model file was a skops archive of scikit-learn objects; it is now plain arrays read with
+``allow_pickle=False``, so the checks on skops' trusted types became the check that nothing but the model's
+arrays is in the file.)"""
+import io
 import json
-import shutil
 
 import numpy as np
 import pytest
-import skops.io as sio
 
-from classifier import persist
-from classifier.incident import corpus_hash
+from classifier.corpus import corpus_hash
+from classifier.model import persist
 
 
 @pytest.fixture
@@ -20,11 +23,13 @@ def test_manifest_records_what_the_model_was_built_from(saved, model):
     m = json.loads((saved / "manifest.json").read_text())
     assert m["training_data_sha256"] == corpus_hash()
     assert m["labels"] == model.labels and len(m["thresholds"]) == len(model.labels)
-    assert {"scikit-learn", "numpy", "skops", "python"} <= set(m["libraries"])
+    assert {"scikit-learn", "numpy", "python"} <= set(m["libraries"])
 
 
-def test_model_file_needs_only_reviewed_types(saved):
-    assert set(sio.get_untrusted_types(file=saved / "model.skops")) <= set(persist.TRUSTED_TYPES)
+def test_model_file_holds_only_the_model_arrays(saved):
+    with np.load(saved / persist.MODEL_FILE, allow_pickle=False) as npz:
+        assert sorted(npz.files) == sorted(persist.ARRAYS)
+        assert all(npz[k].dtype != object for k in npz.files)
 
 
 def test_reloaded_model_predicts_the_same(saved, model):
@@ -34,17 +39,29 @@ def test_reloaded_model_predicts_the_same(saved, model):
 
 
 def test_altered_model_file_is_refused(saved):
-    with (saved / "model.skops").open("ab") as f:
+    with (saved / persist.MODEL_FILE).open("ab") as f:
         f.write(b"tampered")
     with pytest.raises(persist.ModelError, match="does not match its manifest"):
         persist.load(corpus_hash(), saved)
 
 
-def test_replaced_model_file_is_refused(saved, tmp_path):
-    other = tmp_path / "other.skops"
-    sio.dump({"x": 1}, other)
-    shutil.copy(other, saved / "model.skops")
+def test_replaced_model_file_is_refused(saved):
+    buf = io.BytesIO()
+    np.savez(buf, x=np.arange(3))
+    (saved / persist.MODEL_FILE).write_bytes(buf.getvalue())
     with pytest.raises(persist.ModelError):
+        persist.load(corpus_hash(), saved)
+
+
+def test_a_file_with_other_arrays_is_refused_even_if_the_manifest_matches(saved):
+    import hashlib
+    buf = io.BytesIO()
+    np.savez(buf, x=np.array([object()], dtype=object))
+    (saved / persist.MODEL_FILE).write_bytes(buf.getvalue())
+    m = json.loads((saved / "manifest.json").read_text())
+    m["model_sha256"] = hashlib.sha256(buf.getvalue()).hexdigest()
+    (saved / "manifest.json").write_text(json.dumps(m))
+    with pytest.raises(persist.ModelError, match="not the model's arrays|unreadable"):
         persist.load(corpus_hash(), saved)
 
 

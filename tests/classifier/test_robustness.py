@@ -3,9 +3,9 @@ import numpy as np
 import pytest
 from sklearn.metrics import f1_score
 
-from classifier.incident import load_corpus
-from classifier.robustness import padded, robustness, unrelated_sentences
-from classifier.training import label_matrix
+from classifier.corpus import load_corpus
+from classifier.evaluation.robustness import padded, robustness, unrelated_sentences
+from classifier.model import label_matrix
 
 
 def test_every_language_has_the_same_number_of_unrelated_sentences():

@@ -72,10 +72,10 @@ def test_fast_fold_equals_the_per_character_definition_for_every_character():
 
 
 def test_warnings_are_english_strings_that_carry_their_azerbaijani_wording():
-    from classifier.text import Message, wording
+    from i18n import Text  # the one localised-text type (was classifier.text.Message)
     _, warnings = prepare("hack it")
     assert warnings == ["the text is very short; the analysis is unreliable"]
-    assert isinstance(warnings[0], Message) and wording(warnings[0], "az") == "mətn çox qısadır; təhlil etibarlı deyil"
-    assert wording(warnings[0], "en") == warnings[0] and wording("plain", "az") == "plain"
+    assert isinstance(warnings[0], Text) and warnings[0].text("az") == "mətn çox qısadır; təhlil etibarlı deyil"
+    assert warnings[0].text("en") == warnings[0]
     again = pickle.loads(pickle.dumps(warnings[0]))
     assert again == warnings[0] and again.az == warnings[0].az and copy.deepcopy(again).az == again.az

@@ -4,7 +4,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from statutes import NotCoveredError, UnknownPartError, aggregate, reference
+import datetime as dt
+
+from statutes import NotCoveredError, UnknownPartError, aggregate, load_table, parse_date, reference
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "sentencing.yaml").read_text(encoding="utf-8"))
 
@@ -16,7 +18,7 @@ def _range(ref, kind):
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_case(case):
-    ref = reference(case["part"], offence_date=case.get("offence_date"), **case.get("facts", {}))
+    ref = reference(case["part"], offence_date=parse_date(case.get("offence_date")), **case.get("facts", {}))
     exp = case["expect"]
     for kind in ("fine", "imprisonment", "restriction_of_liberty"):
         if kind in exp:
@@ -47,35 +49,47 @@ def test_case(case):
 
 
 def test_every_note_renders_in_both_languages():
-    ref = reference("271.3", offence_date="2016-01-01", attempt=True, art60_conditions=True, foreign_national=True, minor=True)
+    ref = reference("271.3", offence_date=dt.date(2016, 1, 1), attempt=True, art60_conditions=True, foreign_national=True, minor=True)
     for note in ref.notes:
         en, az = note.text("en"), note.text("az")
         assert en and az and en != az
 
 
 def test_aggregate_of_two_minor_crimes_caps_addition_at_three_years():
-    agg = aggregate(["271.1", "273.1"])
+    agg = aggregate([reference("271.1"), reference("273.1")])
     assert agg.imprisonment_addition_max_months.value == 36
     assert agg.imprisonment_addition_max_months.article == "66.2"
     assert [b.value for b in agg.imprisonment_absorption_months] == [3, 24]
 
 
 def test_aggregate_with_a_less_grave_crime_sums_below_the_cap():
-    agg = aggregate(["271.3", "273.4"])
+    agg = aggregate([reference("271.3"), reference("273.4")])
     assert agg.imprisonment_addition_max_months.value == 144
     assert dict(agg.other_addition_max)["deprivation_of_right"].value == 36
 
 
 def test_aggregate_needs_two_parts():
     with pytest.raises(ValueError, match="at least two"):
-        aggregate(["271.1", "271.1"])
+        aggregate([reference("271.1"), reference("271.1")])
 
 
 @pytest.mark.parametrize("part,on,error", [
     ("271.4", None, UnknownPartError),
-    ("271.1", "2011-12-31", NotCoveredError),
-    ("271.1", "31/12/2019", ValueError),
+    ("271.1", dt.date(2011, 12, 31), NotCoveredError),
+    ("271.1", "2019-12-31", TypeError),  # the library takes dates; callers parse text
 ])
 def test_bad_input(part, on, error):
     with pytest.raises(error):
         reference(part, offence_date=on)
+
+
+@pytest.mark.parametrize("text", ["31/12/2019", "yesterday", "2019-13-01"])
+def test_parse_date_names_the_expected_form(text):
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        parse_date(text)
+
+
+def test_a_reference_keeps_the_wording_it_used():
+    ref = reference("272.1", offence_date=dt.date(2016, 1, 1))
+    assert ref.version.effective_from == ref.effective_from == dt.date(2012, 6, 29)
+    assert ref.version == load_table().version_on("272.1", dt.date(2016, 1, 1))

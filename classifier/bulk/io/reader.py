@@ -1,0 +1,247 @@
+"""Streaming readers: CSV, TSV, JSONL, XLSX and plain text as DataFrame chunks, every row kept with its message."""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+import pandas as pd
+
+from .encoding import BAD_BYTES, SNIFF_BYTES, Prefixed, check_encoding, detect_encoding
+from .formats import INPUT_FORMATS, FormatError, InputError
+
+FIELD_LIMIT = 16 * 1024 * 1024
+"""Largest CSV/TSV field read, in characters; a longer one (e.g. an unclosed quote) is a malformed line."""
+MAX_LISTED = 20
+"""Reader problems listed one by one; the rest are counted."""
+
+Row = tuple[int, list, str]
+"""(line number, or sheet row number for XLSX; values in column order; reader message or "")."""
+
+
+class TableReader:
+    """A table read in chunks; :meth:`chunks` yields ``(frame, row_messages)`` pairs.
+
+    ``columns`` is known after the first chunk (JSONL can add keys later; CSV/XLSX writers keep the first
+    chunk's). ``problems`` lists the first reader messages, ``problem_count`` counts them all; ``notes`` holds
+    warnings such as renamed duplicate columns and skipped blank lines.
+    """
+
+    def __init__(self, fmt: str, name: str, text_column: str):
+        self.format, self.name, self.text_column = fmt, name, text_column
+        self.encoding: str | None = None
+        self.columns: list[str] = []
+        self.problems: list[str] = []
+        self.problem_count = 0
+        self.blank_lines = 0
+        self.notes: list[str] = []
+        self._rows: Iterator[Row] = iter(())
+        self._close: Callable[[], None] = lambda: None
+
+    def chunks(self, size: int) -> Iterator[tuple[pd.DataFrame, list[str]]]:
+        """Frames of at most ``size`` rows with a RangeIndex that continues across chunks."""
+        start = 0
+        while True:
+            batch = [r for _, r in zip(range(size), self._rows)]
+            if not batch:
+                return
+            width = len(self.columns)
+            values = [v if len(v) == width else v + [None] * (width - len(v)) for _, v, _ in batch]
+            frame = pd.DataFrame(values, columns=list(self.columns), dtype=object,
+                                 index=pd.RangeIndex(start, start + len(batch)))
+            unit = "row" if self.format == "xlsx" else "line"
+            messages = [f"{unit} {line}: {msg}" if msg else "" for line, _, msg in batch]
+            for msg in filter(None, messages):
+                self._problem(msg)
+            yield frame, messages
+            start += len(batch)
+
+    def close(self) -> None:
+        self._close()
+
+    def _problem(self, message: str) -> None:
+        self.problem_count += 1
+        if len(self.problems) < MAX_LISTED:
+            self.problems.append(message)
+
+    def _set_header(self, names: list[Any]) -> None:
+        """Name empty header cells ``column_<n>``; refuse a doubled text column; rename other duplicates."""
+        names = [str(n) if n is not None and str(n) != "" else f"column_{i + 1}" for i, n in enumerate(names)]
+        if names.count(self.text_column) > 1:
+            where = ", ".join(str(i + 1) for i, n in enumerate(names) if n == self.text_column)
+            raise InputError(f"more than one column is named {self.text_column!r} (columns {where}); rename one")
+        seen: set[str] = set()
+        for i, n in enumerate(names):
+            if n in seen:
+                k = 2
+                while f"{n}_{k}" in seen or f"{n}_{k}" in names:
+                    k += 1
+                self.notes.append(f"duplicate column name {n!r} (column {i + 1}) renamed {n}_{k}")
+                names[i] = f"{n}_{k}"
+            seen.add(names[i])
+        self.columns = names
+
+
+def open_input(source: str, fmt: str, *, text_column: str = "text", encoding: str | None = None) -> TableReader:
+    """Open ``source`` (a path, or ``-`` for stdin) as a :class:`TableReader` of format ``fmt``.
+
+    Raises :class:`InputError` (unreadable, empty CSV, invalid workbook, doubled text column) and
+    :class:`FormatError` (unknown format or encoding, not text at all).
+    """
+    if fmt not in INPUT_FORMATS:
+        raise FormatError(f"unknown input format {fmt!r}; choose from {', '.join(INPUT_FORMATS)}")
+    name = "stdin" if source == "-" else source
+    try:
+        raw = sys.stdin.buffer if source == "-" else open(source, "rb")
+    except OSError as exc:
+        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
+    reader = TableReader(fmt, name, "text" if fmt == "text" else text_column)
+    try:
+        if fmt == "xlsx":
+            _open_xlsx(reader, raw)
+        else:
+            _open_text(reader, raw, encoding)
+    except BaseException:
+        if raw is not sys.stdin.buffer:
+            raw.close()
+        raise
+    if raw is not sys.stdin.buffer:
+        previous = reader._close
+        reader._close = lambda: (previous(), raw.close())
+    return reader
+
+
+def _open_text(reader: TableReader, raw: IO[bytes], encoding: str | None) -> None:
+    head = raw.read(SNIFF_BYTES)
+    if encoding:
+        enc = check_encoding(encoding)
+        enc = "utf-8-sig" if enc == "utf-8" and head.startswith(codecs.BOM_UTF8) else enc
+    else:
+        enc = detect_encoding(head, complete=len(head) < SNIFF_BYTES)
+    reader.encoding = enc
+    stream = io.TextIOWrapper(io.BufferedReader(Prefixed(head, raw)), encoding=enc, errors=BAD_BYTES,
+                              newline="" if reader.format in ("csv", "tsv") else None)
+    if reader.format in ("csv", "tsv"):
+        reader._rows = _csv_rows(reader, stream, "," if reader.format == "csv" else "\t")
+    elif reader.format == "jsonl":
+        reader._rows = _jsonl_rows(reader, stream)
+    else:
+        reader.columns = ["text"]
+        reader._rows = ((i, [line.rstrip("\n")], "") for i, line in enumerate(stream, start=1))
+
+
+def _csv_rows(reader: TableReader, stream: IO[str], delimiter: str) -> Iterator[Row]:
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)
+    rows = csv.reader(stream, delimiter=delimiter, strict=True)
+    header: list[str] = []
+    try:
+        while not header:
+            header = next(rows)
+    except StopIteration:
+        raise InputError(f"{reader.name} is empty: no header line") from None
+    except csv.Error as exc:
+        raise InputError(f"the header line of {reader.name} is malformed: {exc}") from None
+    reader._set_header(header)
+    return _csv_records(reader, rows, len(header))
+
+
+def _csv_records(reader: TableReader, rows, width: int) -> Iterator[Row]:
+    last = rows.line_num
+    while True:
+        start = last + 1
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            last = rows.line_num
+            span = f" (to line {last})" if last > start else ""
+            yield start, [""] * width, f"malformed line{span}: {exc}; not classified"
+            continue
+        last = rows.line_num
+        if not values:
+            reader.blank_lines += 1
+        elif len(values) != width:
+            msg = f"{_fields(len(values))} where the header has {width}; not classified"
+            yield start, (values + [""] * width)[:width], msg
+        else:
+            yield start, values, ""
+
+
+def _fields(n: int) -> str:
+    return f"{n} field" if n == 1 else f"{n} fields"
+
+
+def _jsonl_rows(reader: TableReader, stream: IO[str]) -> Iterator[Row]:
+    index = {c: i for i, c in enumerate(reader.columns)}
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            reader.blank_lines += 1
+            continue
+        try:
+            doubled: list[str] = []
+            record = json.loads(line, object_pairs_hook=lambda pairs: _object(pairs, doubled))
+        except ValueError as exc:
+            why = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+            yield number, [], f"not valid JSON ({why}); not classified"
+            continue
+        if not isinstance(record, dict):
+            yield number, [], f"a JSON object was expected, found {type(record).__name__}; not classified"
+            continue
+        for key in record:
+            if key not in index:
+                index[key] = len(reader.columns)
+                reader.columns.append(key)
+        values: list = [None] * len(reader.columns)
+        for key, value in record.items():
+            values[index[key]] = value
+        msg = f"duplicate keys {', '.join(map(repr, doubled))}; not classified" if doubled else ""
+        yield number, values, msg
+
+
+def _object(pairs: list[tuple[str, Any]], doubled: list[str]) -> dict:
+    out: dict = {}
+    for k, v in pairs:
+        if k in out and k not in doubled:
+            doubled.append(k)
+        out[k] = v
+    return out
+
+
+def _open_xlsx(reader: TableReader, raw: IO[bytes]) -> None:
+    import zipfile
+
+    import openpyxl
+    data = raw if raw.seekable() else io.BytesIO(raw.read())
+    try:
+        book = openpyxl.load_workbook(data, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError(f"{reader.name} is not a readable XLSX workbook: {exc}") from None
+    reader._close = book.close
+    rows = book.worksheets[0].iter_rows(values_only=True)
+    header = list(next(rows, ()))
+    while header and header[-1] is None:
+        header.pop()
+    if not header:
+        book.close()
+        raise InputError(f"the first sheet of {reader.name} is empty: no header row")
+    reader._set_header(header)
+    reader._rows = _xlsx_records(reader, rows, len(header))
+
+
+def _xlsx_records(reader: TableReader, rows, width: int) -> Iterator[Row]:
+    for number, values in enumerate(rows, start=2):
+        values = list(values)
+        if all(v is None or v == "" for v in values):
+            reader.blank_lines += 1
+            continue
+        extra = [v for v in values[width:] if v is not None]
+        if extra:
+            yield number, values[:width], f"{_fields(width + len(extra))} where the header has {width}; not classified"
+        else:
+            yield number, (values + [None] * width)[:width], ""

@@ -1,0 +1,84 @@
+"""The fitted model: feature blocks, two linear heads (article labels, circumstance tags), calibration, thresholds.
+
+A :class:`Model` holds plain arrays only (no scikit-learn object), so it loads fast and safely (see
+:mod:`.persist`). Both heads share the features; each is one-vs-rest, so a decision is one product ``X·W + b``;
+a sigmoid (Platt) calibration per label or tag turns decisions into probabilities, and a threshold per label
+says when it is chosen. An incident is out of scope ("none") when no label reaches its threshold.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..text import normalise
+from .features import Features
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+
+
+@dataclass
+class Head:
+    """A one-vs-rest linear head: weights ``W`` (n_features × n_outputs) and intercepts ``b``."""
+
+    W: np.ndarray
+    b: np.ndarray
+
+
+@dataclass
+class Model:
+    """A fitted model (see the module docstring). ``cv`` holds training figures (kept in memory only)."""
+
+    labels: list[str]
+    tags: list[str]
+    extractor: Features
+    label_head: Head
+    tag_head: Head
+    calibration: np.ndarray  # (n_labels, 2): a, b
+    thresholds: np.ndarray  # (n_labels,)
+    tag_calibration: np.ndarray
+    tag_thresholds: np.ndarray
+    kind: str
+    cv: dict = field(default_factory=dict)
+
+    def blocks(self, folded: list[str]) -> list:
+        """The feature blocks of folded texts (:func:`~classifier.text.normalise`), for :meth:`decision`."""
+        return self.extractor(folded)
+
+    def features(self, texts: list[str]):
+        """The features of raw texts (normalised here) as one CSR matrix."""
+        return self.extractor.matrix([normalise(t) for t in texts])
+
+    def decision(self, X, head: str = "labels") -> np.ndarray:
+        """Decision values X·W + b for every label (or tag, ``head="tags"``).
+
+        ``X`` is a list of column blocks in the features' order (word, char), or one stacked matrix; the sum of
+        the block products equals X·W up to rounding. Raises ``ValueError`` when the widths do not add up."""
+        h = self.label_head if head == "labels" else self.tag_head
+        if not isinstance(X, list):
+            return np.asarray(X @ h.W) + h.b
+        out, start = np.zeros((X[0].shape[0], h.W.shape[1])) + h.b, 0
+        for block in X:
+            out += block @ h.W[start:start + block.shape[1]]
+            start += block.shape[1]
+        if start != h.W.shape[0]:
+            raise ValueError(f"the blocks have {start} columns; the model has {h.W.shape[0]} features")
+        return out
+
+    def label_proba(self, X) -> np.ndarray:
+        """Calibrated probability of each article label, shape (n, n_labels)."""
+        return sigmoid(self.decision(X) * self.calibration[:, 0] + self.calibration[:, 1])
+
+    def tag_proba(self, X) -> np.ndarray:
+        """Calibrated probability of each circumstance tag, shape (n, n_tags)."""
+        return sigmoid(self.decision(X, "tags") * self.tag_calibration[:, 0] + self.tag_calibration[:, 1])
+
+    def predict(self, texts: list[str]) -> np.ndarray:
+        """0/1 matrix of labels at or above their thresholds, for raw texts."""
+        return (self.label_proba(self.blocks([normalise(t) for t in texts])) >= self.thresholds).astype(int)
+
+    def coefficients(self, head: str = "labels") -> np.ndarray:
+        """Per-label (or per-tag) weight vectors (n_outputs, n_features), for explanations."""
+        return (self.label_head if head == "labels" else self.tag_head).W.T

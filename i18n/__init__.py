@@ -1,0 +1,23 @@
+"""Bilingual text for the library and the app: one localised-text type, one message catalogue, one number
+formatter and one escaping module.
+
+- :class:`Text` — a ``str`` holding the English wording that can render itself in Azerbaijani (``text("az")``),
+  made from a catalogue key and parameters (:func:`say` renders at once) or from fixed wordings (titles in the
+  statute data);
+- ``catalogue.yaml`` — every message of the library and the app, keyed ``area.name``, each in every language of
+  :data:`LANGS` (a test checks that every key has both, that both use the same placeholders, and that every key
+  the code uses is defined);
+- :func:`number` (:mod:`.numbers`) — how figures are written;
+- :mod:`.escape` — user text made inert for Markdown and HTML.
+
+Why one YAML catalogue rather than gettext ``.po`` files: the messages are keyed by id (``statutes.in_force``),
+not by their English wording, so editing an English sentence never orphans its translation; both languages sit
+side by side for the reviewers of the legal wording; and there is no compile step or runtime dependency.
+This package depends on nothing of ours: statutes, classifier, quiz and the app all stand on it.
+"""
+from __future__ import annotations
+
+from .catalogue import LANGS, LANGUAGES, Text, catalogue, keys, say
+from .numbers import figure, number
+
+__all__ = ["LANGS", "LANGUAGES", "Text", "catalogue", "figure", "keys", "number", "say"]
