@@ -76,7 +76,8 @@ def analyse(text: str, *, offence_date: dt.date | None = None,
     known = known_facts(known_circumstances)
     folded = fold(text)
     X = model.blocks([folded])
-    p = model.label_proba(X)[0]
+    P = model.label_proba(X)
+    chosen_labels, p = model.choose(P, X)[0], P[0]
     tag_p = dict(zip(model.tags, model.tag_proba(X)[0]))
     found = find(text, folded, tag_p, dict(zip(model.tags, model.tag_thresholds)), table, known, known_damage)
     attempt = "attempt" in found.detected  # known facts included
@@ -85,7 +86,7 @@ def analyse(text: str, *, offence_date: dt.date | None = None,
     candidates = []
     for j in sorted(range(len(model.labels)), key=lambda j: -p[j]):
         label = model.labels[j]
-        selected = bool(p[j] >= model.thresholds[j])
+        selected = bool(chosen_labels[j])
         choice = table.select_part(label, found.detected, basic=found.variant(label))
         checks, ref, spans = (), None, ()
         if selected or j == int(p.argmax()):

@@ -117,7 +117,7 @@ def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = 
         X = model.blocks(folded)
         P = model.label_proba(X)
         probs[ok] = P
-        rows = _row_results(model, table, texts, folded, P >= model.thresholds, model.tag_proba(X))
+        rows = _row_results(model, table, texts, folded, model.choose(P, X), model.tag_proba(X))
         for i, (a, p, c) in zip(ok, rows):
             articles[i], parts[i], circs[i] = a, p, c
     out["articles"], out["parts"] = articles, parts
