@@ -125,11 +125,7 @@ def evaluate(out_dir: Path | None = None) -> dict:
         f"{len(suite)} cases from `training_data/behaviour/` (see its README): minimum functionality, invariance, "
         "direction, per language (`az-plain`: Azerbaijani typed without its letters).", "",
         markdown_table(rates), "",
-        "Pass rate per test:", "", markdown_table(suite.pivot_table(index=["kind", "test"], columns="lang",
-                                                                    values="passed", aggfunc="mean")
-                                                   .rename_axis(index=None).reset_index()
-                                                   .assign(test=lambda d: d["kind"] + "/" + d["test"])
-                                                   .drop(columns=["kind"]).set_index("test")), "",
+        "Pass rate per test:", "", markdown_table(behaviour.per_test(suite)), "",
         "## Cross-validation of train (5-fold)", "", markdown_table(cv["per_label"]), "",
         f"macro-F1 {cv['macro_f1']:.3f}, offence-vs-none F1 {cv['any_f1']:.3f}.", "",
         "## Thresholds (tuned on out-of-fold train predictions only)", "", markdown_table(thr), "",

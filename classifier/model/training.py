@@ -101,7 +101,8 @@ def block_features(blocks, fit_rows: np.ndarray, rows: list[np.ndarray], min_df:
     """TF-IDF fitted on ``fit_rows`` (terms in at least ``min_df`` of them, their IDF) and applied to each index
     array of ``rows``; returns (one stacked CSR matrix per entry of ``rows``, the fitted :class:`Block`\s)."""
     out, fitted = [[] for _ in rows], []
-    for (counts, terms), name in zip(blocks, ("word", "char")):
+    names = ("word", "char") + tuple(f"extra{i}" for i in range(len(blocks) - 2))  # extras: model selection only
+    for (counts, terms), name in zip(blocks, names):
         fit = counts[fit_rows]
         keep = np.flatnonzero(np.bincount(fit.indices, minlength=counts.shape[1]) >= min_df)
         tfidf = TfidfTransformer(sublinear_tf=True).fit(fit[:, keep])
