@@ -4,10 +4,11 @@ Only navigation, the page set-up and the language switch live here; each page is
 """
 import streamlit as st
 
-from app_pages.ui import language_switch, t
+from app_pages.ui import language_switch, start_model, t
 
 st.set_page_config(page_title="Kibercinayət arayışı · Cybercrime reference", page_icon=":material/balance:", layout="wide")
 language_switch()
+start_model()  # loads (or, on first use, builds) the model in the background while the user reads and types
 
 pages = [
     st.Page("app_pages/analyse.py", title=t("page_analyse"), icon=":material/search:", url_path="analyse", default=True),

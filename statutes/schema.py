@@ -240,6 +240,8 @@ class MilderLaw(Strict):
 
 
 class GeneralPart(Strict):
+    official_text_url: str = Field(pattern=r"^https://e-qanun\.az/[\w/]+$")
+    """The Criminal Code on the official legal database, where each article's official text is read."""
     punishments: list[PunishmentType]
     categories: list[Category]
     attempt: Attempt
