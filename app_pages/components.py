@@ -44,7 +44,7 @@ def show_open_questions(questions, expanded: bool = False) -> None:
         return
     with st.expander(f"{t('open_questions')} ({len(questions)})", icon=":material/warning:", expanded=expanded):
         for q in questions:
-            st.markdown(f"- **{', '.join(q.articles)}** — {q.text(lang())}")
+            st.markdown(f"- **{q.cited(lang())}** — {q.text(lang())}")
 
 
 def statute_text(text: str) -> None:

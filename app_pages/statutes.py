@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 import statutes
+from i18n import quantity
 from app_pages.components import show_reference, statute_text
-from app_pages.ui import fmt_number, lang, pick, statute_table, t
+from app_pages.ui import lang, pick, statute_table, t
 
 table = statute_table()
 st.title(t("statutes_title"))
@@ -120,6 +121,6 @@ with tab_defs:
             statute_text(d.text_az)
             st.caption(d.text_en)
             if d.threshold_azn:
-                st.markdown(f"{t('threshold_amount')}: **{fmt_number(d.threshold_azn)} {t('AZN')}**")
+                st.markdown(f"{t('threshold_amount')}: **{pick(quantity(d.threshold_azn, 'AZN'))}**")
             if d.history:
                 st.caption(f"{t('history')}: {d.history}")

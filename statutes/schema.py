@@ -330,3 +330,8 @@ class OpenQuestion(Strict):
 
     def text(self, lang: str) -> str:
         return self.az if lang == "az" else self.en
+
+    def cited(self, lang: str) -> str:
+        """The articles it concerns, as ``lang`` writes them ("271 (Note 3)" is "271 (Qeyd 3)" in Azerbaijani)."""
+        joined = ", ".join(self.articles)
+        return joined.replace("Note", "Qeyd") if lang == "az" else joined

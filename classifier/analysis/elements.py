@@ -30,6 +30,12 @@ def _damage(e, kind: str, desc: Text, found: Findings, threshold: int) -> Elemen
     return ElementCheck(e, kind, desc, False, (), Text("classifier.damage_missing", thr=thr))
 
 
+def _distinct(spans) -> tuple:
+    """Spans with a wording not shown before (case aside): "Hackers" once, not once per occurrence."""
+    seen: set[str] = set()
+    return tuple(s for s in spans if not (s.text.casefold() in seen or seen.add(s.text.casefold())))
+
+
 def elements(label: str, choice: statutes.PartChoice, found: Findings,
              table: statutes.StatuteTable) -> tuple[ElementCheck, ...]:
     """The element checks of ``choice.part`` for a candidate of ``label``."""
@@ -55,7 +61,7 @@ def elements(label: str, choice: statutes.PartChoice, found: Findings,
                 (spans := tuple(found.scan.find("inferred", "intent", limit=EVIDENCE_LIMIT))):
             checks.append(ElementCheck(e.id, e.kind, desc, True, spans, Text("classifier.intent_inferred"), inferred=True))
         else:
-            spans = tuple(found.scan.find("elements", e.id, limit=EVIDENCE_LIMIT))
+            spans = _distinct(found.scan.find("elements", e.id, limit=EVIDENCE_LIMIT))
             checks.append(ElementCheck(e.id, e.kind, desc, bool(spans), spans,
                                        None if spans else Text("classifier.not_evident")))
     return tuple(checks)
