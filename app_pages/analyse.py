@@ -45,9 +45,10 @@ with st.expander(t("help_title"), icon=":material/help:"):
         f"[{t('art').format(id=a)}]({url})" for a in table.articles))
 
 st.markdown(f"**{t('examples')}**")
-for col, example in zip(st.columns(len(EXAMPLES)), EXAMPLES):
-    col.button(example["title"][lang()], key=f"example-{example['id']}", on_click=_load_example, args=(example,),
-               width="stretch")
+with st.container(horizontal=True):  # buttons as wide as their titles, wrapping on a narrow screen
+    for example in EXAMPLES:
+        st.button(example["title"][lang()], key=f"example-{example['id']}", on_click=_load_example, args=(example,),
+                  icon=":material/description:")
 
 left, right = st.columns([3, 2])
 with left:

@@ -37,9 +37,18 @@ FOLLOW_LANGUAGE = ("quiz_lang",)
 the Quizzes page builds an English quiz)."""
 
 
+RELABELLED = ("sentencing_mode", "sentencing_circ", "quiz_kinds", "quiz_difficulty", "quiz_format", "fact_")
+"""Keys (or key prefixes) of controls whose option labels are translated. Streamlit keeps a choice in the browser
+as its label, so after a switch the label in the old language matches no option and nothing shows as chosen;
+setting each such value again on a switch sends it to the browser under the new labels."""
+
+
 def _language_changed() -> None:
+    state = st.session_state
+    for key in [k for k in state if isinstance(k, str) and k.startswith(RELABELLED)]:
+        state[key] = state[key]
     for key in FOLLOW_LANGUAGE:
-        st.session_state[key] = st.session_state["lang"]
+        state[key] = state["lang"]
 
 
 def multiselect(label: str, options, **kwargs):

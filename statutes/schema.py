@@ -130,7 +130,7 @@ class Definition(Strict):
     scope: list[str] = Field(min_length=1)
     text_az: str
     text_en: str
-    history: str | None = None
+    history: Localized | None = None
     threshold_azn: int | None = Field(default=None, gt=0)
     open_questions: list[str] = []
     institution_words: list[str] = []
