@@ -4,22 +4,20 @@ consequences, the official text, downloads — brought into view after Analyse."
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import streamlit as st
-import yaml
 
 import classifier
 import statutes
 from app_pages.components import show_aggregate, show_reference, statute_text
-from app_pages.ui import escape, highlight, lang, model, model_notice, pick, scroll_into_view, statute_table, t
+from app_pages.ui import (escape, examples, highlight, lang, model, model_notice, pick, scroll_into_view,
+                          statute_table, t)
 from classifier.analysis import CASE_FACTS
 from classifier.text import MAX_CHARS
 from i18n import figure, quantity, say
 
 FACTS = ("prior_conspiracy_group", "organised_group", "official_position", "repeat", "public_infrastructure", "attempt")
 CURRENCIES = ("AZN", "USD", "EUR", "RUB", "GBP", "TRY", "GEL")
-EXAMPLES = yaml.safe_load((Path(__file__).parent / "data" / "examples.yaml").read_text(encoding="utf-8"))
 
 
 def _load_example(example: dict) -> None:
@@ -46,7 +44,7 @@ with st.expander(t("help_title"), icon=":material/help:"):
 
 st.markdown(f"**{t('examples')}**")
 with st.container(horizontal=True):  # buttons as wide as their titles, wrapping on a narrow screen
-    for example in EXAMPLES:
+    for example in examples():
         st.button(example["title"][lang()], key=f"example-{example['id']}", on_click=_load_example, args=(example,),
                   icon=":material/description:")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 import streamlit as st
 
@@ -123,6 +124,13 @@ def quiz_store():
 def statute_table() -> statutes.StatuteTable:
     """The statute table, loaded once per server process (it is immutable)."""
     return statutes.load_table()
+
+
+@st.cache_resource(show_spinner=False)
+def examples() -> list[dict]:
+    """The example scenarios (``app_pages/data/examples.yaml``): id, button title and text in each language."""
+    import yaml
+    return yaml.safe_load((Path(__file__).parent / "data" / "examples.yaml").read_text(encoding="utf-8"))
 
 
 def highlight(text: str, spans, css: str = "background:#fde68a;border-radius:3px;padding:0 2px") -> str:
