@@ -48,8 +48,12 @@ def _headers(frame: pd.DataFrame, text_column: str) -> pd.DataFrame:
     names = {"error": t("col_error"), "articles": t("col_articles"), "parts": t("col_parts"),
              "circumstances": t("col_circumstances"), **{f"p_{lab}": f"P({lab})" for lab in LABELS}}
     first = ["error", "articles", "parts", text_column]
-    order = first + [c for c in frame.columns if c not in first]
-    return frame[order].rename(columns=names)
+    shown = frame[first + [c for c in frame.columns if c not in first]].copy()
+    for col in ("articles", "parts"):
+        shown[col] = shown[col].replace("none", t("no_article"))
+    for lab in LABELS:  # probabilities as text: an unclassified row shows an empty cell, not "None"
+        shown[f"p_{lab}"] = [f"{v:.2f}" if v == v else "" for v in shown[f"p_{lab}"].astype(float)]
+    return shown.rename(columns=names)
 
 
 st.title(t("batch_title"))

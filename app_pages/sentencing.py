@@ -34,19 +34,19 @@ else:
     st.success(f"{t('chosen_part')}: **{choice.part}** — {pick(table.part(choice.part).title)}. {choice.reason.text(lang())}")
     parts = [choice.part]
 
-f1, f2, f3 = st.columns([1, 1, 1])  # wide enough for every label in both languages
+f1, f2 = st.columns(2)  # half the page each: room for every label in both languages
 facts = {
     "attempt": f1.checkbox(t("fact_attempt"), key="sent_attempt"),
     "art60_conditions": f1.checkbox(t("fact_art60_conditions"), key="sent_art60"),
     "foreign_national": f2.checkbox(t("fact_foreign_national"), key="sent_foreign"),
     "minor": f2.checkbox(t("fact_minor"), key="sent_minor"),
 }
-with f3:
-    use = st.checkbox(t("use_date"), key="sent_use_date", help=t("offence_date_help"))
-    date = st.date_input(t("offence_date"), value=dt.date(2021, 1, 1), min_value=dt.date(2000, 1, 1),
-                         max_value=dt.date.today(), key="sent_date", format="YYYY-MM-DD", disabled=not use,
-                         help=t("date_typing"))
-    on = date if use else None
+d1, d2 = st.columns(2, vertical_alignment="bottom")
+use = d1.checkbox(t("use_date"), key="sent_use_date", help=t("offence_date_help"))
+date = d2.date_input(t("offence_date"), value=dt.date(2021, 1, 1), min_value=dt.date(2000, 1, 1),
+                     max_value=dt.date.today(), key="sent_date", format="YYYY-MM-DD", disabled=not use,
+                     help=t("date_typing"))
+on = date if use else None
 
 try:
     refs = [statutes.reference(p, offence_date=on, table=table, **facts) for p in parts]

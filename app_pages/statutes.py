@@ -59,7 +59,7 @@ def _part_tab() -> None:
                        t("reconstructed_from").format(acts=", ".join(later)))
     with right:
         st.markdown(f"**{t('english_text')}**")
-        with st.container(border=True):
+        with st.container(border=True, key="english-rendering"):
             st.markdown(part.text_en)
 
     e1, e2 = st.columns(2)

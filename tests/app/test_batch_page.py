@@ -37,7 +37,8 @@ def _classify(page):
 def test_upload_classify_and_download(page):
     table = _classify(page)
     assert list(table["id"]) == ["1", "2", "3", "4"]
-    assert table.loc[1, "Error"] != "" and table.loc[3, "Articles"] == "none"
+    assert table.loc[1, "Error"] != "" and table.loc[3, "Articles"] == "no article"
+    assert table.loc[1, "P(271)"] == "" and float(table.loc[0, "P(271)"]) >= 0
     assert list(table.columns[:4]) == ["Error", "Articles", "Parts", "description"]  # the error column in view
     assert "P(271)" in table.columns
     labels = [b.label for b in page.get("download_button")]
