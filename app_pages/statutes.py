@@ -125,7 +125,8 @@ with tab_defs:
             term = pick(d.term) if lang() == "az" else f"{pick(d.term)} · {d.term.az}"
             st.markdown(f"**{term}** · {t('scope')}: {', '.join(d.scope)}")
             statute_text(d.text_az)
-            st.caption(d.text_en)
+            if lang() == "en":  # the English rendering, for the English page only
+                st.caption(d.text_en)
             if d.threshold_azn:
                 st.markdown(f"{t('threshold_amount')}: **{pick(quantity(d.threshold_azn, 'AZN'))}**")
             if d.history:

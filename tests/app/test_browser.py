@@ -316,6 +316,11 @@ def test_statutes_compare_shows_whole_figures(laptop, server):
     _view(page, "statutes_compare_az.png")
     assert _cut_or_sideways(page) == []
     assert _english_on_page(page) == []
+    for tab, shot in (("Düzəlişlər tarixi", "statutes_history_az.png"), ("Anlayışlar", "statutes_definitions_az.png")):
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(1500)
+        _view(page, shot)
+        assert _english_on_page(page) == [], tab
 
 
 def test_the_language_switch_keeps_each_choice(laptop, server):
