@@ -133,7 +133,8 @@ def test_an_offence_date_must_be_a_date(model):
     ("A botnet flooded the ministry website with requests for two days.", "flooded"),
     ("He used my stolen password to log into my e-mail and read my letters.", "stolen password"),
     ("Hakerlər bankın serverlərinə daxil olub bazanı şifrələyib və fidyə tələb ediblər.", "fidyə"),
-], ids=["ransom", "flood", "stolen-password", "az-ransom"])
+    ("Şöbə müdiri müştərilərin hesablarına icazəsiz daxil olub və 25 min manat köçürüb.", "manat köçürüb"),
+], ids=["ransom", "flood", "stolen-password", "az-ransom", "az-transfer"])
 def test_intent_is_inferred_from_the_conduct_with_the_words_that_show_it(model, text, words):
     a = analyse(text, model=model)
     intents = [e for c in a.candidates if c.elements for e in c.elements if e.id == "intent"]
