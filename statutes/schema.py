@@ -130,7 +130,7 @@ class Definition(Strict):
     scope: list[str] = Field(min_length=1)
     text_az: str
     text_en: str
-    history: str | None = None
+    history: Localized | None = None
     threshold_azn: int | None = Field(default=None, gt=0)
     open_questions: list[str] = []
     institution_words: list[str] = []
@@ -240,6 +240,8 @@ class MilderLaw(Strict):
 
 
 class GeneralPart(Strict):
+    official_text_url: str = Field(pattern=r"^https://e-qanun\.az/[\w/]+$")
+    """The Criminal Code on the official legal database, where each article's official text is read."""
     punishments: list[PunishmentType]
     categories: list[Category]
     attempt: Attempt
@@ -328,3 +330,8 @@ class OpenQuestion(Strict):
 
     def text(self, lang: str) -> str:
         return self.az if lang == "az" else self.en
+
+    def cited(self, lang: str) -> str:
+        """The articles it concerns, as ``lang`` writes them ("271 (Note 3)" is "271 (Qeyd 3)" in Azerbaijani)."""
+        joined = ", ".join(self.articles)
+        return joined.replace("Note", "Qeyd") if lang == "az" else joined

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Iterable
 
-from i18n import Text, number
+from i18n import Text, number, quantity
 
 from .messages import Note
 from .schema import OpenQuestion, PartVersion
@@ -35,6 +35,15 @@ class Punishment:
     mandatory: bool
     available: bool = True
     notes: tuple[Note, ...] = ()
+
+    @property
+    def span(self) -> Text:
+        """The range with its unit and the article of each end, in any language: "3 months (Art. 55.2) – 2 years
+        (Art. 271.1)", or "2,000 – 4,000 AZN (Art. 271.1)" when one article sets both ends."""
+        low, high = quantity(self.min.value, self.unit), quantity(self.max.value, self.unit)
+        if self.min.article == self.max.article:
+            return Text("statutes.span", low=low, high=high, article=self.min.article)
+        return Text("statutes.span_two", low=low, high=high, low_article=self.min.article, high_article=self.max.article)
 
 
 @dataclass(frozen=True)
@@ -281,5 +290,5 @@ def aggregate(references: Iterable[SentencingReference], *, table: StatuteTable 
             article = ag.additional_article if role == "additional" else ag.article
             capped = total > gmax.value
             others.append((kind, Bound(min(total, gmax.value), gmax.article if capped else parts)))
-            notes.append(Note("aggregate_other", article, kind=table.kind_title(kind), max=number(gmax.value)))
+            notes.append(Note("aggregate_other", article, kind=table.kind_title(kind), max=quantity(gmax.value, ptype.unit)))
     return AggregateReference(refs, absorption, addition, tuple(others), tuple(notes))

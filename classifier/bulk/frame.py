@@ -21,15 +21,15 @@ import numpy as np
 import pandas as pd
 
 import statutes
-from i18n import number
+from i18n import Text, figure
 
 from ..findings import find
 from ..model import Model, get_model
 from ..text import MAX_CHARS, TextError, fold, prepare
 
 RESULT_COLUMNS = ["articles", "parts", "p_271", "p_272", "p_273.1", "p_273.2", "p_273-1", "p_273-2", "circumstances", "error"]
-UNDECODABLE = "the text has bytes that could not be decoded (a different encoding? see --encoding)"
-EMPTY = "the text is empty or has no words"
+UNDECODABLE = Text("classifier.error_undecodable")
+EMPTY = Text("classifier.error_empty")
 
 _UNDECODABLE = re.compile("[\udc00-\udcff]")
 """Readers decode bad bytes to lone surrogates U+DC00–U+DCFF (see :mod:`classifier.bulk.io`), never valid text."""
@@ -67,7 +67,7 @@ def checked_text(raw: object, max_chars: int = MAX_CHARS) -> str:
     if not isinstance(raw, str):
         return prepare(raw if isinstance(raw, (bytes, bytearray)) else str(raw), max_chars)[0]
     if len(raw) > max_chars:
-        raise TextError(f"the text has {number(len(raw), ',')} characters, over the limit of {number(max_chars, ',')}")
+        raise TextError(Text("classifier.error_too_long", n=figure(len(raw)), max=figure(max_chars)))
     text = unicodedata.normalize("NFC", raw)
     if len(text) <= max_chars and "\x00" not in text and not _SUSPECT.search(text, 0, 5000) \
             and any(map(str.isalpha, text)):
@@ -80,11 +80,13 @@ def checked_text(raw: object, max_chars: int = MAX_CHARS) -> str:
 # ---- classification ------------------------------------------------------------------------------------------
 def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = None,
                    table: statutes.StatuteTable | None = None, max_chars: int = MAX_CHARS,
-                   row_errors: Sequence[str] | None = None) -> pd.DataFrame:
+                   row_errors: Sequence[str] | None = None, lang: str = "en") -> pd.DataFrame:
     """Classify every row of ``df[text_column]``; returns a copy of ``df`` with :data:`RESULT_COLUMNS` appended.
 
     Input columns that clash with a result column are renamed ``input_<name>``. ``row_errors`` may give a
     reader's message per row (e.g. a malformed CSV line): such rows are not classified and keep the message.
+    ``lang`` is the language of the messages of rows whose text cannot be classified (English by default; the
+    app passes the page's).
 
     Raises
     ------
@@ -107,7 +109,7 @@ def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = 
         try:
             texts.append(checked_text(raw, max_chars))
         except TextError as exc:
-            errors[i] = str(exc)
+            errors[i] = exc.message(lang)
             continue
         ok.append(i)
     probs = np.full((n, len(model.labels)), np.nan)

@@ -93,3 +93,17 @@ def test_a_reference_keeps_the_wording_it_used():
     ref = reference("272.1", offence_date=dt.date(2016, 1, 1))
     assert ref.version.effective_from == ref.effective_from == dt.date(2012, 6, 29)
     assert ref.version == load_table().version_on("272.1", dt.date(2016, 1, 1))
+
+
+def test_each_punishment_states_its_range_with_unit_and_articles_in_both_languages():
+    ref = reference("271.1")
+    fine, prison = ref.punishment("fine"), ref.punishment("imprisonment")
+    assert fine.span == "2,000 AZN – 4,000 AZN (Art. 271.1)" and fine.span.az == "2000 manat – 4000 manat (maddə 271.1)"
+    assert prison.span == "3 months (Art. 55.2) – 2 years (Art. 271.1)"
+    assert prison.span.az == "3 ay (maddə 55.2) – 2 il (maddə 271.1)"
+
+
+def test_aggregate_figures_carry_their_unit():
+    notes = [n for n in aggregate([reference("271.1"), reference("273.1")]).notes if n.id == "aggregate_other"]
+    assert notes and all(("AZN" in n or "years" in n or "months" in n) for n in notes)
+    assert all(("manat" in n.az or " il " in n.az or " ay " in n.az) for n in notes)

@@ -82,9 +82,10 @@ class TableWriter:
 
 
 class _CsvWriter(TableWriter):
-    def __init__(self, dest: str, guard: bool):
+    def __init__(self, dest: str, guard: bool, bom: bool = False):
         super().__init__(dest, guard)
-        self._text = io.TextIOWrapper(self._raw, encoding="utf-8", newline="", write_through=False)
+        self._text = io.TextIOWrapper(self._raw, encoding="utf-8-sig" if bom else "utf-8", newline="",
+                                      write_through=False)
         self._csv = csv.writer(self._text, lineterminator="\n")
         self._started = False
 
@@ -154,11 +155,11 @@ class _XlsxWriter(TableWriter):
             return v.isoformat()
         if not isinstance(v, str):
             return v
-        v = _XLSX_ILLEGAL.sub("\ufffd", text_cell(v, self.guard))
+        v = _XLSX_ILLEGAL.sub("\ufffd", text_cell(v, False))  # no quote: a text cell is never run as a formula
         if len(v) > XLSX_CELL_LIMIT:
             self._cut += 1
             v = v[:XLSX_CELL_LIMIT]
-        if v.startswith("="):  # stored as text, never as a formula
+        if v.startswith("="):  # stored as a text cell, never as a formula
             cell = self._cell(self._sheet, value=v)
             cell.data_type = "s"
             return cell
@@ -190,12 +191,17 @@ class _XlsxWriter(TableWriter):
             self._book.save(self._raw)
 
 
-def open_output(dest: str, fmt: str, *, formula_guard: bool = True) -> TableWriter:
+def open_output(dest: str, fmt: str, *, formula_guard: bool = True, bom: bool = False) -> TableWriter:
     """A :class:`TableWriter` for ``dest`` (a path, or ``-`` for stdout) in ``fmt`` (csv, jsonl, xlsx).
 
+    ``formula_guard`` quotes CSV cells a spreadsheet would run as formulas (XLSX cells are text cells, never
+    formulas, so they need no quote). ``bom`` starts a CSV with a UTF-8 byte-order mark, which Excel needs to
+    read it as UTF-8 (without it, Azerbaijani and Russian letters show as mojibake).
     Raises :class:`FormatError` for an unknown format and :class:`OutputError` if the file cannot be created.
     """
     writers = {"csv": _CsvWriter, "jsonl": _JsonlWriter, "xlsx": _XlsxWriter}
     if fmt not in writers:
         raise FormatError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
-    return writers[fmt](dest, formula_guard)
+    if bom and fmt != "csv":
+        raise FormatError("a byte-order mark is written only to CSV")
+    return _CsvWriter(dest, formula_guard, bom) if fmt == "csv" else writers[fmt](dest, formula_guard)
