@@ -24,7 +24,7 @@ from .results import Analysis, Candidate
 
 CASE_FACTS = ("foreign_national", "minor", "art60_conditions")
 """Known facts that change the sentencing reference but are not circumstances of the offence."""
-LONG_TEXT = 1_500
+LONG_TEXT = 2_500
 """Longer than any training incident. Unrelated passages dilute the evidence of a long text (the L2-normalised
 features; see the robustness table of ``reports/evaluation.md``), so such texts get the ``long_text`` note."""
 

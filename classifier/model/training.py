@@ -99,7 +99,7 @@ def count_blocks(folded: list[str]) -> list[tuple[sp.csr_matrix, np.ndarray]]:
 
 def block_features(blocks, fit_rows: np.ndarray, rows: list[np.ndarray], min_df: int = 2):
     """TF-IDF fitted on ``fit_rows`` (terms in at least ``min_df`` of them, their IDF) and applied to each index
-    array of ``rows``; returns (one stacked CSR matrix per entry of ``rows``, the fitted fitted :class:`Block` of each block)."""
+    array of ``rows``; returns (one stacked CSR matrix per entry of ``rows``, the fitted :class:`Block` of each block)."""
     out, fitted = [[] for _ in rows], []
     names = ("word", "char") + tuple(f"extra{i}" for i in range(len(blocks) - 2))  # extras: model selection only
     for (counts, terms), name in zip(blocks, names):
