@@ -47,6 +47,14 @@ def test_two_writers_of_one_output_never_mix(tmp_path):
     assert files_in(tmp_path) == ["out.csv"]
 
 
+def test_a_replaced_output_keeps_its_permissions(model, tmp_path, classify):
+    out = tmp_path / "out.csv"
+    out.write_text("old\n")
+    out.chmod(0o640)
+    assert classify(FIXTURES / "incidents.txt", "-o", out)[0] == 3
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and len(pd.read_csv(out)) == 4
+
+
 # ---- 2. a bare carriage return, a formula after a line break, a NUL --------------------------------------------------
 def test_a_bare_carriage_return_is_quoted_and_lines_inside_a_cell_are_guarded(model, tmp_path, classify):
     out = tmp_path / "out.csv"
