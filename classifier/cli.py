@@ -1,7 +1,8 @@
 """``python -m classifier``: train, evaluate, analyse one text, classify a table, corpus statistics.
 
-Exit codes: 0 success; 1 a data or input error (message on stderr); 2 a usage error; ``classify`` also exits 3
-when some rows could not be classified (each has a message in its ``error`` column; the output is complete).
+Exit codes: 0 success; 1 a data or input error (one ``Error:`` line on stderr); 2 a usage error; 130 interrupted
+(Ctrl-C); ``classify`` also exits 3 when some rows could not be classified (each has a message in its ``error``
+column; the output is complete).
 """
 from __future__ import annotations
 
@@ -39,12 +40,12 @@ def _cmd_analyse(args) -> int:
 CLASSIFY_EPILOG = """\
 Exit codes: 0 every row classified; 3 some rows have an error message in the `error` column (the output is still
 complete: one row per input row, in order); 1 fatal (unreadable input, no header, missing or doubled text
-column, output not writable); 2 usage (bad options, unknown format or encoding, input that is not text in any
-encoding).
+column, output not writable, a worker that died); 2 usage (bad options, unknown format or encoding, input that is
+not text in any encoding); 130 interrupted (Ctrl-C).
 
 Rows are refused with a message, not dropped: empty text, text over 20,000 characters, undecodable bytes, NUL
 bytes or binary content, values that are not text, malformed CSV lines and invalid JSON lines (with their line
-numbers). A file output appears only when complete; Ctrl-C (exit 130) or any error leaves no partial file.
+numbers). A file output appears only when complete; an error or Ctrl-C leaves no partial file.
 
 --scheduler sends the incidents to a Dask cluster, which runs this project's code on them; this command then
 unpickles the results the workers send back, and pickle can run code. Use only a cluster you trust.
