@@ -2,8 +2,8 @@
 
 :func:`classify_frame` appends ``articles`` (``;``-joined labels or ``none``), ``parts``, ``p_<label>`` for each
 label, ``circumstances`` and ``error``. Rows whose text cannot be classified (empty, binary, undecodable bytes,
-over :data:`~classifier.text.MAX_CHARS` characters) get an ``error`` message and empty results instead of
-disappearing.
+over :data:`~classifier.text.MAX_CHARS` characters as given or after Unicode normalisation, a value that is not
+text) get an ``error`` message and empty results instead of disappearing.
 
 It runs what :func:`classifier.analyse` runs, per chunk instead of per row where that gives the same result: each
 text is checked and folded once, the model's feature blocks are computed for the chunk (their word cache makes
@@ -12,9 +12,12 @@ choice is cached per distinct (label, circumstances, variant). A test compares e
 """
 from __future__ import annotations
 
+import datetime as dt
+import numbers
 import re
+import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -59,22 +62,47 @@ def check_columns(columns: Iterable[Any], text_column: str) -> None:
 def checked_text(raw: object, max_chars: int = MAX_CHARS) -> str:
     """The NFC text to classify, as :func:`~classifier.text.prepare` returns it; raises :class:`TextError`.
 
-    Missing values are empty; a string over ``max_chars`` is refused (bulk rows are never silently truncated);
-    lone surrogates from a reader mean undecodable bytes. Clean text skips ``prepare``'s per-character scans.
+    Missing values are empty; a value that is not text (a number, true or false, a list, an object, a date: JSONL
+    and XLSX have them) is refused, never classified as its Python spelling; a string over ``max_chars``, as given
+    or after Unicode normalisation, is refused (bulk rows are never silently truncated); lone surrogates from a
+    reader mean undecodable bytes. Clean text skips ``prepare``'s per-character scans.
     """
     if raw is None or raw is pd.NA or (isinstance(raw, float) and raw != raw):
         raise TextError(EMPTY)
     if not isinstance(raw, str):
-        return prepare(raw if isinstance(raw, (bytes, bytearray)) else str(raw), max_chars)[0]
-    if len(raw) > max_chars:
-        raise TextError(Text("classifier.error_too_long", n=figure(len(raw)), max=figure(max_chars)))
-    text = unicodedata.normalize("NFC", raw)
-    if len(text) <= max_chars and "\x00" not in text and not _SUSPECT.search(text, 0, 5000) \
-            and any(map(str.isalpha, text)):
+        if isinstance(raw, (bytes, bytearray)):
+            return _within(prepare(raw, sys.maxsize)[0], max_chars, "")
+        raise TextError(Text("classifier.error_not_text", kind=Text(f"classifier.kind_{_kind(raw)}")))
+    _within(raw, max_chars, "")
+    text = _within(unicodedata.normalize("NFC", raw), max_chars, "_nfc")
+    if "\x00" not in text and not _SUSPECT.search(text, 0, 5000) and any(map(str.isalpha, text)):
         return text
     if _UNDECODABLE.search(raw):
         raise TextError(UNDECODABLE)
     return prepare(raw, max_chars)[0]
+
+
+def _within(text: str, max_chars: int, how: str) -> str:
+    """``text``, or a :class:`TextError` when it is longer than ``max_chars`` (``how``: ``_nfc`` when it grew under
+    Unicode normalisation)."""
+    if len(text) > max_chars:
+        raise TextError(Text(f"classifier.error_too_long{how}", n=figure(len(text)), max=figure(max_chars)))
+    return text
+
+
+def _kind(value: object) -> str:
+    """What a value that is not text is (a catalogue key's ending), for its row's message."""
+    if isinstance(value, (bool, np.bool_)):
+        return "bool"
+    if isinstance(value, numbers.Number):
+        return "number"
+    if isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        return "date"
+    if isinstance(value, Mapping):
+        return "object"
+    if isinstance(value, (list, tuple)):
+        return "list"
+    return "other"
 
 
 # ---- classification ------------------------------------------------------------------------------------------

@@ -264,7 +264,7 @@ def test_xlsx_rows_wider_than_the_header_and_blank_rows(model, tmp_path, capsys)
     rows = read_jsonl(tmp_path / "o.jsonl")
     assert code == 3 and [r["id"] for r in rows] == ["x1", "x2", "x3"]
     assert rows[1]["error"] == "row 4: 3 fields where the header has 2; not classified"
-    assert rows[2]["text"] == 42 and rows[2]["error"] == EMPTY  # a number is not an incident
+    assert rows[2]["text"] == 42 and rows[2]["error"] == "the text is a number, not text"  # not an incident
     assert "1 blank line skipped" in err
 
 
