@@ -153,8 +153,12 @@ def load(corpus_sha256: str, directory: Path | None = None) -> Model:
             if sorted(npz.files) != sorted(ARRAYS):
                 raise ModelError(f"the model file holds {sorted(npz.files)}, not the model's arrays")
             a = {k: npz[k] for k in ARRAYS}
-    except (ValueError, OSError, zipfile.BadZipFile) as exc:
-        raise ModelError(f"the model file is unreadable ({exc}); rebuild with `python -m classifier train`") from None
+    except ModelError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure to read the arrays (EOF, zlib, a broken .npy header) means
+        # the file is not the model this module wrote; numpy raises many kinds for that, none of them is ours to keep
+        raise ModelError(f"the model file is unreadable ({type(exc).__name__}: {exc}); rebuild with "
+                         "`python -m classifier train`") from None
     features = Features([Block("word", a["word_terms"].tolist(), a["word_idf"]),
                          Block("char", a["char_terms"].tolist(), a["char_idf"])])
     return Model(m["labels"], m["tags"], features, Head(a["label_W"], a["label_b"]), Head(a["tag_W"], a["tag_b"]),
