@@ -57,7 +57,7 @@ def _part_tab() -> None:
     with right:
         st.markdown(f"**{t('english_text')}**")
         with st.container(border=True):
-            st.markdown(part.text_en)
+            st.markdown(version.text_en)
 
     e1, e2 = st.columns(2)
     with e1:

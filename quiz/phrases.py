@@ -97,10 +97,12 @@ def label_title(table: StatuteTable, label: str, lang: str) -> str:
 
 
 def statute_quote(table: StatuteTable, part_id: str, lang: str, on: dt.date | None = None) -> str:
-    """The sanction of a part in the Code's words: the official Azerbaijani sentence, or our English rendering."""
+    """The sanction of a part in the Code's words, in the wording of ``on``: the official Azerbaijani sentence, or
+    our English rendering of the same wording."""
+    version = table.version_on(part_id, on)
     if lang == "az":
-        return "“" + table.version_on(part_id, on).sanction_text_az + "”"
-    text = table.part(part_id).text_en
+        return "“" + version.sanction_text_az + "”"
+    text = version.text_en
     return "“" + (text.split("Punishment:", 1)[-1].strip() if "Punishment:" in text else text) + "”"
 
 

@@ -32,7 +32,7 @@ def render_card(part_id: str, on: dt.date | None = None, lang: str = "en") -> st
     if version.reconstruction_note:
         lines.append(wrap("(" + version.reconstruction_note + ")"))
     if lang == "en":
-        lines += ["", L('english') + ":", wrap(part.text_en)]
+        lines += ["", L('english') + ":", wrap(version.text_en)]
     lines += ["", L('elements') + ":"]
     lines += [wrap(f"- [{e.kind}] {getattr(e, lang)}") for e in part.elements]
     if part.qualifiers:

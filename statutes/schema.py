@@ -66,7 +66,8 @@ class Qualifier(Strict):
 
 
 class PartVersion(Strict):
-    """The wording of a part from ``effective_from`` until the next version (or ``effective_to``)."""
+    """The wording of a part from ``effective_from`` until the next version (or ``effective_to``): the Azerbaijani
+    text and our English rendering of that same wording (its own figures), its category and sanctions."""
 
     effective_from: dt.date
     effective_to: dt.date | None = None
@@ -74,6 +75,7 @@ class PartVersion(Strict):
     text_status: Literal["official", "reconstructed"]
     reconstruction_note: str | None = None
     text_az: str
+    text_en: str
     category: CategoryId
     sanctions: list[Sanction] = Field(min_length=1)
 
@@ -103,7 +105,6 @@ class Part(Strict):
     includes: list[str] = []
     elements: list[Element] = Field(min_length=1)
     qualifiers: list[Qualifier] = []
-    text_en: str
     open_questions: list[str] = []
     versions: list[PartVersion] = Field(min_length=1)
 

@@ -29,6 +29,16 @@ def test_offence_date_selects_the_wording_then_in_force(page):
     assert any("10.3" in m.value for m in app.markdown)
 
 
+def test_a_dated_wording_is_shown_beside_the_english_of_the_same_wording(page):
+    app = page
+    app.toggle(key="browse-use-date").set_value(True).run()
+    app.date_input(key="browse-date").set_value("2015-01-01").run()
+    texts = [m.value for m in app.markdown]
+    assert any("min manatdan iki min manatadək" in x for x in texts)  # the 2012 wording of 271.1
+    assert any("a fine of 1,000 to 2,000 manat" in x for x in texts)
+    assert not any("a fine of 2,000 to 4,000 manat" in x for x in texts)
+
+
 def test_date_before_2012_is_not_covered(page):
     app = page
     app.toggle(key="browse-use-date").set_value(True).run()
