@@ -41,7 +41,7 @@ def _part_tab() -> None:
     try:
         ref = statutes.reference(part_id, offence_date=on, table=table)
     except statutes.NotCoveredError as exc:
-        st.error(f"{t('not_covered')}: {exc}")
+        st.error(f"{t('not_covered')}: {pick(exc.note)}")
         return
     version = ref.version
 
@@ -90,7 +90,7 @@ with tab_compare:
                 try:
                     show_reference(statutes.reference(pid, offence_date=on_cmp, table=table), key=f"cmp-{pid}")
                 except statutes.NotCoveredError as exc:
-                    st.error(str(exc))
+                    st.error(pick(exc.note))
 
 with tab_history:
     frame = statutes.versions_frame(table=table)

@@ -290,10 +290,22 @@ class Label(Strict):
         return self
 
 
+class Publication(Strict):
+    """Where and when a law was published (statute_notes §4)."""
+
+    date: dt.date
+    source: str
+
+
 class Amendment(Strict):
+    """A law that changed Chapter 30 (or the General Part rules it needs), with the dates the notes give.
+
+    Our sources give the adoption and publication dates but not the day each law entered into force; between the
+    two (:attr:`uncertain_until`, inclusive) an act is treated under Art. 10.3/10.4 and flagged."""
+
     id: str
     adopted: dt.date | None
-    published: dt.date | None = None
+    published: list[Publication] = []
     in_force: dt.date | None = None
     covered: bool
     status: Literal["enacted", "pending"] = "enacted"
@@ -301,6 +313,20 @@ class Amendment(Strict):
     summary_en: str
     summary_az: str
     parts: list[str] = []
+
+    @property
+    def uncertain_until(self) -> dt.date | None:
+        """The last day an act may precede this law's entry into force: its last publication (None when no
+        publication is recorded, or when the day of entry into force is known)."""
+        if self.in_force is not None or not self.published:
+            return None
+        return max(p.date for p in self.published)
+
+    def in_window(self, on: dt.date) -> bool:
+        """Whether ``on`` falls between adoption and the last publication (inclusive): the law may not yet have
+        been in force."""
+        end = self.uncertain_until
+        return self.adopted is not None and end is not None and self.adopted <= on <= end
 
 
 TRIGGER = r"^(always|mandatory_additional|sentence_cap|entry_into_force_gap|release:[a-z_]+|part_kind:(basic|aggravated|infrastructure))$"

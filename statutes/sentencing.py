@@ -92,16 +92,6 @@ def _cap(fraction, top: float) -> float:
     return float(Fraction(fraction.numerator, fraction.denominator) * Fraction(str(top)))
 
 
-def _entry_into_force_flag(table: StatuteTable, part_id: str, on: dt.date | None) -> bool:
-    if on is None:
-        return False
-    for v in table.part(part_id).versions:
-        act = table.amendments[v.amended_by]
-        if act.adopted and act.published and act.adopted <= on < act.published:
-            return True
-    return False
-
-
 def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: bool = False,
               art60_conditions: bool = False, foreign_national: bool = False, minor: bool = False,
               table: StatuteTable | None = None) -> SentencingReference:
@@ -207,7 +197,7 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
         release.append(ReleaseOption(r.id, r.title, r.article, ok, note))
         raised.append(f"release:{r.id}")
 
-    if _entry_into_force_flag(table, part_id, w.on):
+    if table.entry_window(part_id, w.on) is not None:
         raised.append("entry_into_force_gap")
     raised.append(f"part_kind:{table.part(part_id).kind}")
     return SentencingReference(

@@ -154,23 +154,38 @@ class StatuteTable:
                 return v.part
         return lb.variants[-1].part
 
-    def first_date(self) -> dt.date:
-        return min(p.versions[0].effective_from for p in self.parts())
-
     # ---- dated wording and Art. 10 ------------------------------------------------------------------------
-    def version_on(self, part_id: str, on: dt.date | None = None) -> PartVersion:
-        """The version of a part in force on ``on`` (the newest when ``on`` is None).
+    def entry_window(self, part_id: str, on: dt.date | None) -> Amendment | None:
+        """The law that changed this part and may not yet have been in force on ``on`` (``on`` between its
+        adoption and its last publication), or None."""
+        if on is None:
+            return None
+        return next((a for v in self.part(part_id).versions if (a := self.amendments[v.amended_by]).in_window(on)), None)
 
-        Raises :class:`NotCoveredError` for dates before the 2012 rewrite, ``TypeError`` for an ``on`` that is
-        not a date.
+    def version_on(self, part_id: str, on: dt.date | None = None) -> PartVersion:
+        """The version of a part that governs an act of ``on`` (the newest when ``on`` is None): the newest whose
+        law was certainly in force then. Between a law's adoption and publication (our sources do not give the day
+        it entered into force) the earlier version governs; :meth:`wording` applies the new one where it is milder.
+
+        Raises :class:`NotCoveredError` for dates before the 2012 rewrite was certainly in force (its message says
+        what the notes say), ``TypeError`` for an ``on`` that is not a date.
         """
         part, on = self.part(part_id), check_date(on)
         if on is None:
             return part.versions[-1]
-        if on < part.versions[0].effective_from:
-            raise NotCoveredError(Note("not_covered", "10.1", on=on.isoformat(),
-                                       first=part.versions[0].effective_from.isoformat()).text("en"))
-        return [v for v in part.versions if v.effective_from <= on][-1]
+        governing = [v for v in part.versions
+                     if v.effective_from <= on and not self.amendments[v.amended_by].in_window(on)]
+        if not governing:
+            raise NotCoveredError(self._not_covered(part.versions[0], on))
+        return governing[-1]
+
+    def _not_covered(self, first: PartVersion, on: dt.date) -> Note:
+        act = self.amendments[first.amended_by]
+        published = ", ".join(f"{p.date.isoformat()} ({p.source})" for p in act.published)
+        params = dict(on=on.isoformat(), act=act.id, adopted=act.adopted.isoformat(), published=published)
+        if act.in_window(on):
+            return Note("not_covered_window", self.general.milder_law.not_retroactive_article, **params)
+        return Note("not_covered", self.general.milder_law.in_force_article, **params)
 
     def resolve(self, sanction: Sanction, part_id: str, effective_from: dt.date) -> SanctionRange:
         """Fill a sanction's General Part minimum (Arts. 55.2, 52-1.4, 46.1) and attach the articles."""
@@ -186,15 +201,22 @@ class StatuteTable:
     def wording(self, part_id: str, on: dt.date | None = None) -> Wording:
         """The part as it applies to an act committed on ``on``, with Art. 10's milder-law rule applied.
 
-        The version in force on the date governs (Art. 10.1). A later version that adds a milder main
-        alternative or lowers a range applies retroactively (10.3); a harsher one does not (10.4). Each
-        decision is returned as a :class:`Note`.
+        The version in force on the date governs (Art. 10.1; :meth:`version_on`). A later version that adds a
+        milder main alternative or lowers a range applies retroactively (10.3); a harsher one does not (10.4),
+        including one adopted but not yet published on the date. Each decision is returned as a :class:`Note`.
         """
         version = self.version_on(part_id, on)
         act = self.amendments[version.amended_by]
         key = "in_force" if on else "current"
-        notes = [Note(key, self.general.milder_law.in_force_article, on=on.isoformat() if on else "",
+        ml = self.general.milder_law
+        notes = [Note(key, ml.in_force_article, on=on.isoformat() if on else "",
                       effective_from=version.effective_from.isoformat(), act=act.id)]
+        later = self.entry_window(part_id, on)
+        if later is not None:
+            notes.append(Note("entry_window", ml.not_retroactive_article, on=on.isoformat(), act=later.id,
+                              adopted=later.adopted.isoformat(),
+                              published=", ".join(p.date.isoformat() for p in later.published),
+                              retroactive=ml.retroactive_article))
         ranges = {s.kind: self.resolve(s, part_id, version.effective_from) for s in version.sanctions}
         if on is not None:
             self._apply_milder_law(part_id, version, ranges, notes)

@@ -16,10 +16,20 @@ def _range(ref, kind):
     return None if p is None else [p.min.value, p.max.value]
 
 
+ERRORS = {"not_covered": NotCoveredError}
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_case(case):
-    ref = reference(case["part"], offence_date=parse_date(case.get("offence_date")), **case.get("facts", {}))
     exp = case["expect"]
+    on = parse_date(case.get("offence_date"))
+    if "error" in exp:
+        with pytest.raises(ERRORS[exp["error"]]) as info:
+            reference(case["part"], offence_date=on, **case.get("facts", {}))
+        for words in exp.get("message", []):
+            assert words in str(info.value)
+        return
+    ref = reference(case["part"], offence_date=on, **case.get("facts", {}))
     for kind in ("fine", "imprisonment", "restriction_of_liberty"):
         if kind in exp:
             assert _range(ref, kind) == exp[kind]
@@ -40,6 +50,10 @@ def test_case(case):
         assert ref.mitigation_cap_months.value == exp["mitigation_cap"]
     if "open_question" in exp:
         assert exp["open_question"] in [q.id for q in ref.open_questions]
+    if "no_open_question" in exp:
+        assert exp["no_open_question"] not in [q.id for q in ref.open_questions]
+    for note_id, article in exp.get("notes", {}).items():
+        assert (note_id, article) in [(n.id, n.article) for n in ref.notes], [(n.id, n.article) for n in ref.notes]
     if "unavailable" in exp:
         assert [p.kind for p in ref.punishments if not p.available] == exp["unavailable"]
     if "release_available" in exp:
