@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 import statutes
-from app_pages.components import show_reference, statute_text
+from app_pages.components import show_open_questions, show_reference, statute_text
 from app_pages.ui import fmt_number, lang, pick, statute_table, t
 
 table = statute_table()
@@ -121,5 +121,7 @@ with tab_defs:
             st.caption(d.text_en)
             if d.threshold_azn:
                 st.markdown(f"{t('threshold_amount')}: **{fmt_number(d.threshold_azn)} {t('AZN')}**")
-            if d.history:
-                st.caption(f"{t('history')}: {d.history}")
+            for c in (c for c in d.categories if c.added_by):
+                act = table.amendments[c.added_by]
+                st.caption(f"{t('history')}: {c.az if lang() == 'az' else c.en} — {act.id} ({act.adopted.isoformat()})")
+            show_open_questions(table.open_questions_for(d.id, part=False))

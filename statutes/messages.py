@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from i18n import Text, say
+from i18n import LANGS, Text, say
 
 
 class Note(Text):
@@ -35,3 +35,8 @@ class Note(Text):
 
 def _note(id, article, open_question, params):
     return Note(id, article, open_question=open_question, **params)
+
+
+def joined(texts: list[Text], sep: str = ", ") -> Text:
+    """Several localised texts as one, joined by ``sep`` in every language."""
+    return Text.fixed({lang: sep.join(t.text(lang) for t in texts) for lang in LANGS})

@@ -105,7 +105,6 @@ class Part(Strict):
     includes: list[str] = []
     elements: list[Element] = Field(min_length=1)
     qualifiers: list[Qualifier] = []
-    open_questions: list[str] = []
     versions: list[PartVersion] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -125,16 +124,25 @@ class Part(Strict):
         return self
 
 
+class InstitutionCategory(Strict):
+    """One category of a Note's list (Note 3 to Art. 271), the stems that name it in folded text, and the law that
+    added it when it was not in the 2012 wording."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    en: str
+    az: str
+    words: list[str] = []
+    added_by: str | None = None
+
+
 class Definition(Strict):
     id: str
     term: Localized
     scope: list[str] = Field(min_length=1)
     text_az: str
     text_en: str
-    history: str | None = None
     threshold_azn: int | None = Field(default=None, gt=0)
-    open_questions: list[str] = []
-    institution_words: list[str] = []
+    categories: list[InstitutionCategory] = []
 
 
 class Article(Strict):
@@ -260,7 +268,6 @@ class Circumstance(Strict):
     article: str
     en: str
     az: str
-    open_questions: list[str] = []
 
 
 class Variant(Strict):
@@ -329,18 +336,23 @@ class Amendment(Strict):
         return self.adopted is not None and end is not None and self.adopted <= on <= end
 
 
-TRIGGER = r"^(always|mandatory_additional|sentence_cap|entry_into_force_gap|release:[a-z_]+|part_kind:(basic|aggravated|infrastructure))$"
+TRIGGER = (r"^(mandatory_additional|sentence_cap|entry_into_force_gap|one_act|repeat|release:[a-z_]+|category:[a-z_]+"
+           r"|wording:\S+|before:\S+)$")
 
 
 class OpenQuestion(Strict):
-    """A point the Code leaves open. ``raised_by`` says when a sentencing reference shows it: ``always``; a
-    ``mandatory_additional`` punishment; a ``sentence_cap`` (attempt, Art. 60.1); a ``release:<id>`` option; an
-    ``entry_into_force_gap`` (offence between adoption and publication of an amendment); ``part_kind:<kind>``.
-    A part's own ``open_questions`` are shown with that part too."""
+    """A point the Code leaves open, with where it is shown and what raises it.
+
+    ``applies_to``: ``*`` (every part), part ids, circumstance ids or definition ids. ``raised_by`` (none: always,
+    where it applies): a ``mandatory_additional`` punishment; a ``sentence_cap`` (attempt, Art. 60.1); a
+    ``release:<id>`` option; an ``entry_into_force_gap`` (an act between adoption and publication of a law that
+    changed the part); ``category:<id>``; ``wording:<act>`` (the reference rests on the wording that act gave);
+    ``before:<act>`` (an offence date before that act); in an aggregate, ``one_act`` (one act under two parts of
+    one article) or ``repeat`` (separate episodes under one article)."""
 
     id: str = Field(pattern=r"^oq-[a-z0-9-]+$")
     articles: list[str]
-    applies_to: list[str]
+    applies_to: list[str] = Field(min_length=1)
     en: str
     az: str
     raised_by: list[str] = []
@@ -352,6 +364,12 @@ class OpenQuestion(Strict):
             if not re.match(TRIGGER, t):
                 raise ValueError(f"unknown trigger {t!r} in raised_by")
         return self
+
+    def shown(self, subject: str, raised: set[str] | frozenset[str] = frozenset(), part: bool = True) -> bool:
+        """Whether this question is shown for ``subject`` (a part id when ``part``, else a circumstance or
+        definition id) given what was ``raised``."""
+        applies = subject in self.applies_to or (part and "*" in self.applies_to)
+        return applies and (not self.raised_by or bool(set(self.raised_by) & set(raised)))
 
     def text(self, lang: str) -> str:
         return self.az if lang == "az" else self.en

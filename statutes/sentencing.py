@@ -17,7 +17,7 @@ from typing import Iterable
 
 from i18n import Text, number
 
-from .messages import Note
+from .messages import Note, joined
 from .schema import OpenQuestion, PartVersion
 from .table import Bound, StatuteTable, load_table
 
@@ -122,8 +122,10 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
     w = table.wording(part_id, offence_date)
     cat = table.categories[w.category]
     notes: list[Note] = list(w.notes)
-    raised: list[str] = ["always"]  # what raises open questions (statutes/data/open_questions.yaml), in order
-    own = list(table.part(part_id).open_questions)
+    raised = {f"category:{w.category}", f"wording:{w.version.amended_by}"}  # raises open questions (open_questions.yaml)
+    if w.on is not None:
+        raised |= {f"before:{a.id}" for a in table.amendments.values()
+                   if a.adopted and (w.on < a.adopted or a.in_window(w.on))}
 
     punishments: list[Punishment] = []
     for s in w.sanctions:
@@ -145,7 +147,7 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
                                min=int(low.value), max=int(high.value)))
         if s.role == "additional" and s.mandatory:
             pnotes.append(Note("mandatory_additional", gp.exceptional_circumstances_article))
-            raised.append("mandatory_additional")
+            raised.add("mandatory_additional")
         punishments.append(Punishment(s.kind, table.kind_title(s.kind), s.role, low, high, s.unit, s.mandatory,
                                       available, tuple(pnotes)))
 
@@ -164,7 +166,7 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
 
     if w.category not in gp.preparation.punishable_categories:
         cats = [table.categories[c].title for c in gp.preparation.punishable_categories]
-        notes.append(Note("preparation", gp.preparation.article, categories=_joined(cats, ", ")))
+        notes.append(Note("preparation", gp.preparation.article, categories=joined(cats, ", ")))
 
     main = [p for p in punishments if p.role == "main" and p.available]
     severest = max(main, key=lambda p: table.punishments[p.kind].severity) if main else None
@@ -184,7 +186,7 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
                 attempt_cap = bound
             else:
                 mitigation_cap = bound
-        raised.append("sentence_cap")
+        raised.add("sentence_cap")
 
     release = []
     for r in gp.release:
@@ -192,14 +194,13 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
         if ok:
             note = Note("release_available", r.article, title=r.title)
         else:
-            cats = _joined([table.categories[c].title for c in r.categories], " / ")
+            cats = joined([table.categories[c].title for c in r.categories], " / ")
             note = Note("release_unavailable", r.article, title=r.title, categories=cats)
         release.append(ReleaseOption(r.id, r.title, r.article, ok, note))
-        raised.append(f"release:{r.id}")
+        raised.add(f"release:{r.id}")
 
     if table.entry_window(part_id, w.on) is not None:
-        raised.append("entry_into_force_gap")
-    raised.append(f"part_kind:{table.part(part_id).kind}")
+        raised.add("entry_into_force_gap")
     return SentencingReference(
         part=part_id, article=table.article_of(part_id).article, offence_date=w.on, version=w.version,
         effective_from=w.version.effective_from, text_status=w.version.text_status,
@@ -207,27 +208,11 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
         category_article=cat.max_imprisonment_months.article if cat.max_imprisonment_months else "15",
         punishments=tuple(punishments), limitation_years=limitation, attempt_cap_months=attempt_cap,
         mitigation_cap_months=mitigation_cap, release=tuple(release), notes=tuple(notes),
-        open_questions=_open_questions(table, raised, own))
+        open_questions=table.open_questions_for(part_id, raised))
 
 
 def _raised_by(table: StatuteTable, trigger: str) -> str | None:
     return next((q.id for q in table.open_questions.values() if trigger in q.raised_by), None)
-
-
-def _open_questions(table: StatuteTable, raised: list[str], own: list[str]) -> tuple[OpenQuestion, ...]:
-    """The open questions the data attaches to what was raised, in that order (a part's own after ``always``),
-    each once."""
-    ids: list[str] = []
-    for i, trigger in enumerate(raised):
-        ids += [q.id for q in table.open_questions.values() if trigger in q.raised_by]
-        if i == 0:
-            ids += own
-    return tuple(table.open_questions[q] for q in dict.fromkeys(ids))
-
-
-def _joined(titles: list[Text], sep: str) -> Text:
-    """Several titles as one text in each language."""
-    return Text.fixed({lang: sep.join(t.text(lang) for t in titles) for lang in ("en", "az")})
 
 
 def aggregate(references: Iterable[SentencingReference], *, table: StatuteTable | None = None) -> AggregateReference:

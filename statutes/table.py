@@ -16,11 +16,13 @@ from typing import Callable, Iterable
 from i18n import Text
 
 from .dates import check_date
+from .checks import check
 from .errors import NotCoveredError, StatuteDataError, UnknownPartError
 from .loader import load_file
 from .messages import Note
-from .schema import (Amendment, Article, Circumstance, Definition, GeneralPart, Label, OpenQuestion,
-                     Part, PartVersion, PunishmentType, Sanction)
+from .selection import LabelParts, PartChoice, label_parts, select_part
+from .schema import (Amendment, Article, Circumstance, Definition, GeneralPart, Label, OpenQuestion, Part,
+                     PartVersion, Sanction)
 
 DATA_DIR = Path(__file__).parent / "data"
 ARTICLE_FILES = ("271", "272", "273", "273-1", "273-2")
@@ -61,26 +63,6 @@ class Wording:
     @property
     def category(self) -> str:
         return self.version.category
-
-
-@dataclass(frozen=True)
-class LabelParts:
-    label: str
-    basic: tuple[str, ...]
-    aggravated: str | None
-    infrastructure: str | None
-
-
-@dataclass(frozen=True)
-class PartChoice:
-    """The part a label takes given the circumstances, and why."""
-
-    label: str
-    part: str
-    kind: str
-    circumstances: tuple[str, ...]
-    qualifier: str | None
-    reason: Note
 
 
 class StatuteTable:
@@ -132,7 +114,11 @@ class StatuteTable:
     @property
     def institution_words(self) -> tuple[str, ...]:
         """Stems (folded) of the institutions Note 3 to Art. 271 lists: a text without one names no such target."""
-        return tuple(self.definition("271-note-3").institution_words)
+        return tuple(w for c in self.definition("271-note-3").categories for w in c.words)
+
+    def institutions_named(self, folded: str) -> tuple[str, ...]:
+        """The categories of Note 3 to Art. 271 a folded text names (by their stems), in the Note's order."""
+        return tuple(c.id for c in self.definition("271-note-3").categories if any(w in folded for w in c.words))
 
     def label_title(self, label: str) -> Text:
         """The title of a classification label: its article's, or its basic part's where the article has several
@@ -260,97 +246,24 @@ class StatuteTable:
     # ---- labels and part selection ------------------------------------------------------------------------
     def label_parts(self, label: str) -> LabelParts:
         """The basic, aggravated and infrastructure parts of a classification label (e.g. ``"273.1"``)."""
-        if label not in self.labels:
-            raise UnknownPartError(f"unknown label {label!r}; labels are: {', '.join(self.labels)}")
-        basic = tuple(self.labels[label].basic_parts)
-        found: dict[str, str | None] = {"aggravated": None, "infrastructure": None}
-        for p in self.parts():
-            if p.kind in found and set(basic) <= set(p.includes) | {p.id}:
-                found[p.kind] = p.id
-        return LabelParts(label, basic, found["aggravated"], found["infrastructure"])
+        return label_parts(self, label)
 
-    def select_part(self, label: str, circumstances: Iterable[str], basic: str | None = None) -> PartChoice:
-        """Choose the part for a label: infrastructure over aggravated over basic, by the parts' qualifiers.
+    def select_part(self, label: str, circumstances: Iterable[str], basic: str | None = None, *,
+                    on: dt.date | None = None, institutions: Iterable[str] | None = None) -> PartChoice:
+        """The part a label takes given the circumstances, and why (:func:`statutes.selection.select_part`: the
+        offence date ``on`` and the target's Note 3 ``institutions`` date Note 3's later categories)."""
+        return select_part(self, label, circumstances, basic, on=on, institutions=institutions)
 
-        ``basic`` picks among several basic parts (273-1.1 / 1.2 / 1.3); it defaults to the first.
-        Raises :class:`UnknownPartError` for an unknown label or a ``basic`` part outside the label.
-        """
-        lp = self.label_parts(label)
-        given = set(circumstances)
-        for kind in ("infrastructure", "aggravated"):
-            pid = getattr(lp, kind)
-            if pid is None:
-                continue
-            for q in self.part(pid).qualifiers:
-                hit = [c for c in q.circumstances if c in given]
-                if hit:
-                    circ = self.circumstances[hit[0]]
-                    if kind == "infrastructure":
-                        reason = Note("part_infrastructure", circ.article, part=pid)
-                    else:
-                        reason = Note("part_aggravated", circ.article, part=pid, qualifier=q.id, circumstance=circ.title)
-                    return PartChoice(label, pid, kind, tuple(hit), q.id, reason)
-        if basic is not None and basic not in lp.basic:
-            raise UnknownPartError(f"{basic!r} is not a basic part of label {label}: {', '.join(lp.basic)}")
-        pid = basic or lp.basic[0]
-        if len(lp.basic) > 1:
-            reason = Note("part_basic_choice", pid, part=pid, title=self.part(pid).title)
-        else:
-            reason = Note("part_basic", pid, part=pid)
-        return PartChoice(label, pid, "basic", (), None, reason)
+    # ---- open questions and checks --------------------------------------------------------------------------
+    def open_questions_for(self, subject: str, raised: Iterable[str] = (), part: bool = True) -> tuple[OpenQuestion, ...]:
+        """The open questions shown for ``subject`` (a part id when ``part``, else a circumstance or definition id)
+        given the triggers ``raised``, in the data's order (``open_questions.yaml``)."""
+        raised = set(raised)
+        return tuple(q for q in self.open_questions.values() if q.shown(subject, raised, part))
 
-    # ---- cross-file checks --------------------------------------------------------------------------------
     def check(self) -> None:
-        """Check references between the files; raises :class:`StatuteDataError` naming file and key path."""
-        for a in self.articles.values():
-            file = f"{a.article}.yaml"
-            for i, p in enumerate(a.parts):
-                where = f"parts[{i}]"
-                for inc in p.includes:
-                    if inc not in self._parts or self._article_of[inc].article != a.article:
-                        raise StatuteDataError(file, f"{where}.includes", f"{inc!r} is not a part of article {a.article}")
-                for oq in p.open_questions:
-                    if oq not in self.open_questions:
-                        raise StatuteDataError(file, f"{where}.open_questions", f"unknown open question {oq!r}")
-                for j, q in enumerate(p.qualifiers):
-                    for c in q.circumstances:
-                        if c not in self.circumstances or self.circumstances[c].kind != "qualifier":
-                            raise StatuteDataError(file, f"{where}.qualifiers[{j}].circumstances", f"{c!r} is not a qualifying circumstance")
-                for k, v in enumerate(p.versions):
-                    self._check_version(file, f"{where}.versions[{k}]", v)
-            for i, d in enumerate(a.notes):
-                for oq in d.open_questions:
-                    if oq not in self.open_questions:
-                        raise StatuteDataError(file, f"notes[{i}].open_questions", f"unknown open question {oq!r}")
-        for i, lb in enumerate(self.labels.values()):
-            for b in lb.basic_parts:
-                if b not in self._parts or self._article_of[b].article != lb.article:
-                    raise StatuteDataError("labels.yaml", f"[{i}].basic_parts", f"{b!r} is not a part of article {lb.article}")
-            elements = {e.id for b in lb.basic_parts if b in self._parts for e in self._parts[b].elements}
-            for j, v in enumerate(lb.variants):
-                for e in [*v.shows, *v.lacks]:
-                    if e not in elements:
-                        raise StatuteDataError("labels.yaml", f"[{i}].variants[{j}]", f"{e!r} is not an element of {lb.id}")
-        try:
-            self.significant_damage_azn
-        except (KeyError, TypeError):
-            raise StatuteDataError("273.yaml", "notes", "Note 1 (273-note-1) must give threshold_azn") from None
-
-    def _check_version(self, file: str, where: str, v: PartVersion) -> None:
-        if v.amended_by not in self.amendments:
-            raise StatuteDataError(file, f"{where}.amended_by", f"unknown amending act {v.amended_by!r}")
-        for j, s in enumerate(v.sanctions):
-            ptype: PunishmentType = self.punishments[s.kind]
-            gp_min = ptype.general_min_additional if s.role == "additional" else ptype.general_min
-            if s.min is None and gp_min is None:
-                raise StatuteDataError(file, f"{where}.sanctions[{j}].min", f"no General Part minimum for {s.kind}")
-        imp = [s.max for s in v.sanctions if s.kind == "imprisonment"]
-        top = max(imp) if imp else 0
-        expected = next((c.id for c in self.general.categories
-                         if c.max_imprisonment_months is None or top <= c.max_imprisonment_months.value), None)
-        if expected != v.category:
-            raise StatuteDataError(file, f"{where}.category",
-                                   f"category {v.category!r} does not match Art. 15 for a maximum of {top} months (expected {expected!r})")
+        """Check references between the files (:func:`statutes.checks.check`); raises :class:`StatuteDataError`."""
+        check(self)
 
 
 def load_table(data_dir: Path | str | None = None) -> StatuteTable:

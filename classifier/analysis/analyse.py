@@ -83,10 +83,12 @@ def analyse(text: str, *, offence_date: dt.date | None = None,
     facts = {k: known.get(k, False) for k in CASE_FACTS}
     row = None
     candidates = []
+    institutions = table.institutions_named(folded) if offence_date else None  # Note 3 is dated (Art. 10.4)
     for j in sorted(range(len(model.labels)), key=lambda j: -p[j]):
         label = model.labels[j]
         selected = bool(p[j] >= model.thresholds[j])
-        choice = table.select_part(label, found.detected, basic=found.variant(label))
+        choice = table.select_part(label, found.detected, basic=found.variant(label), on=offence_date,
+                                   institutions=institutions)
         checks, ref, spans = (), None, ()
         if selected or j == int(p.argmax()):
             row = row if row is not None else model.extractor.stack(X)[0]

@@ -26,8 +26,11 @@ def _edit(path: Path, old: str, new: str) -> None:
     ("272.yaml", "  includes:\n  - '272.1'", "  includes:\n  - '271.1'", "272.yaml: parts[1].includes", "is not a part of article 272"),
     ("273.yaml", "amended_by: 707-VQD", "amended_by: 999-XQD", "273.yaml: parts[0].versions[1].amended_by", "unknown amending act"),
     ("labels.yaml", 'basic_parts: ["271.1"]', 'basic_parts: ["272.1"]', "labels.yaml: [0].basic_parts", "is not a part of article 271"),
-    ("271.yaml", "- oq-271-1-structure", "- oq-nonexistent", "271.yaml: parts[0].open_questions", "unknown open question"),
-], ids=["category", "includes", "amended_by", "label", "open_question"])
+    ("open_questions.yaml", 'applies_to: ["271.1", "271.2", "271.3"]', 'applies_to: ["271.1", "271.4"]',
+     "open_questions.yaml: [1].applies_to", "'271.4' is not a part, circumstance or definition"),
+    ("open_questions.yaml", "raised_by: [release:suspended_sentence]", "raised_by: [release:parole]",
+     "open_questions.yaml: [7].raised_by", "unknown release in 'release:parole'"),
+], ids=["category", "includes", "amended_by", "label", "open_question_subject", "open_question_trigger"])
 def test_cross_file_error_names_file_and_path(data_copy, file, old, new, where, words):
     _edit(data_copy / file, old, new)
     with pytest.raises(StatuteDataError) as info:
