@@ -17,9 +17,9 @@ def sanctions_frame(ref: statutes.SentencingReference) -> pd.DataFrame:
         rows.append({
             t("kind"): pick(p.title) + ("" if p.available else f" — {t('unavailable')}"),
             t("role"): role,
-            t("min"): f"{fmt_number(p.min.value)} {t(p.unit)}",
+            t("min"): f"{fmt_number(p.min.value)} {t(p.unit)}" if p.min else "—",
             t("max"): f"{fmt_number(p.max.value)} {t(p.unit)}",
-            t("source"): f"{p.min.article} / {p.max.article}",
+            t("source"): f"{p.min.article} / {p.max.article}" if p.min else p.max.article,
         })
     return pd.DataFrame(rows)
 

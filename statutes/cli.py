@@ -41,7 +41,8 @@ def render_card(part_id: str, on: dt.date | None = None, lang: str = "en") -> st
     lines += ["", L('sanctions') + ":"]
     for p in ref.punishments:
         role = L('additional') + (", " + L('mandatory') if p.mandatory else "") if p.role == "additional" else L('or')
-        lines.append(f"  - {p.title[lang]} ({role}): {number(p.min.value)} [{p.min.article}] – {number(p.max.value)} [{p.max.article}] {L(p.unit)}")
+        low = f"{number(p.min.value)} [{p.min.article}] – " if p.min else "≤ "
+        lines.append(f"  - {p.title[lang]} ({role}): {low}{number(p.max.value)} [{p.max.article}] {L(p.unit)}")
     lines += ["", L('consequences') + ":"]
     lines += [wrap("- " + n.text(lang)) for n in ref.notes]
     lines += [wrap("- " + r.note.text(lang)) for r in ref.release]

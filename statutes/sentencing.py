@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Iterable
 
-from i18n import Text, number
+from i18n import Text, figure, number
 
 from .messages import Note, joined
 from .schema import OpenQuestion, PartVersion
@@ -29,7 +29,7 @@ class Punishment:
     kind: str
     title: Text
     role: str
-    min: Bound
+    min: Bound | None  # None where only a maximum applies to this case (a minor's fine, Art. 85.2)
     max: Bound
     unit: str
     mandatory: bool
@@ -67,6 +67,7 @@ class SentencingReference:
     release: tuple[ReleaseOption, ...]
     notes: tuple[Note, ...]
     open_questions: tuple[OpenQuestion, ...] = field(default=())
+    facts: tuple[str, ...] = ()  # the facts of the case that were true (attempt, minor, ...), as passed to reference()
 
     def punishment(self, kind: str) -> Punishment | None:
         return next((p for p in self.punishments if p.kind == kind), None)
@@ -136,8 +137,10 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
             available = False
             pnotes.append(Note("rl_foreign", ptype.unavailable_to_foreign_nationals.article))
         if minor and s.kind == "fine":
-            pnotes.append(Note("minor_fine", gp.minors.fine_max_azn.article,
-                               max=int(gp.minors.fine_max_azn.value), min=int(s.min.value)))
+            cap = gp.minors.fine_max_azn
+            low, high = None, Bound(min(cap.value, s.max.value), cap.article)
+            pnotes.append(Note("minor_fine", cap.article, max=figure(high.value), min=figure(s.min.value),
+                               high=figure(s.max.value)))
         if minor and s.kind == "restriction_of_liberty":
             m = gp.minors
             low = Bound(m.restriction_of_liberty_min_months.value, m.restriction_of_liberty_min_months.article)
@@ -179,7 +182,7 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
             bound = Bound(value, frac.article)
             notes.append(Note(key, frac.article, kind=table.kind_title(severest.kind), num=frac.numerator,
                               den=frac.denominator, max=number(severest.max.value), cap=number(value)))
-            if value < severest.min.value:
+            if severest.min is not None and value < severest.min.value:
                 notes.append(Note("cap_below_min", gp.exceptional_circumstances_article, cap=number(value),
                                   min=number(severest.min.value), open_question=_raised_by(table, "sentence_cap")))
             if key == "attempt_cap":
@@ -208,7 +211,9 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
         category_article=cat.max_imprisonment_months.article if cat.max_imprisonment_months else "15",
         punishments=tuple(punishments), limitation_years=limitation, attempt_cap_months=attempt_cap,
         mitigation_cap_months=mitigation_cap, release=tuple(release), notes=tuple(notes),
-        open_questions=table.open_questions_for(part_id, raised))
+        open_questions=table.open_questions_for(part_id, raised),
+        facts=tuple(k for k, v in (("attempt", attempt), ("art60_conditions", art60_conditions),
+                                   ("foreign_national", foreign_national), ("minor", minor)) if v))
 
 
 def _raised_by(table: StatuteTable, trigger: str) -> str | None:

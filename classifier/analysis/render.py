@@ -21,6 +21,15 @@ def _num(x: float) -> str:
     return number(x, " ")
 
 
+def _range(p) -> str:
+    """A punishment's range, ``3–24``, or ``≤ 600`` where only a maximum applies (a minor's fine)."""
+    return f"{_num(p.min.value)}–{_num(p.max.value)}" if p.min else f"≤ {_num(p.max.value)}"
+
+
+def _sources(p) -> str:
+    return f"{p.min.article} / {p.max.article}" if p.min else p.max.article
+
+
 def _shown(a: Analysis):
     return a.selected or ([a.candidates[0]] if a.verdict == "low_confidence" else [])
 
@@ -46,8 +55,7 @@ def analysis_markdown(a: Analysis, lang: str = "en") -> str:
             out += ["", f"**{_t('penalties', lang)}:**", ""]
             for p in c.reference.punishments:
                 flag = "" if p.available else " ✘"
-                out.append(f"- {p.title.text(lang)}: {_num(p.min.value)}–{_num(p.max.value)} {p.unit}"
-                           f" (Art. {p.min.article} / {p.max.article}){flag}")
+                out.append(f"- {p.title.text(lang)}: {_range(p)} {p.unit} (Art. {_sources(p)}){flag}")
             out += [f"- {n.text(lang)}" for n in c.reference.notes]
             if c.reference.open_questions:
                 out += ["", f"**{_t('open', lang)}:**", ""]
@@ -82,7 +90,7 @@ def analysis_html(a: Analysis, lang: str = "en") -> str:
         body.append("</ul>")
         if c.reference:
             body.append("<ul>" + "".join(
-                f"<li>{e(p.title.text(lang))}: {_num(p.min.value)}–{_num(p.max.value)} {e(p.unit)} "
-                f"(Art. {e(p.min.article)} / {e(p.max.article)})</li>" for p in c.reference.punishments) + "</ul>")
+                f"<li>{e(p.title.text(lang))}: {e(_range(p))} {e(p.unit)} "
+                f"(Art. {e(_sources(p))})</li>" for p in c.reference.punishments) + "</ul>")
     return ("<!doctype html><html><head><meta charset='utf-8'><title>" + e(_t("title", lang)) +
             "</title></head><body>" + "".join(body) + "</body></html>\n")

@@ -13,7 +13,12 @@ CASES = yaml.safe_load((Path(__file__).parent / "cases" / "sentencing.yaml").rea
 
 def _range(ref, kind):
     p = ref.punishment(kind)
-    return None if p is None else [p.min.value, p.max.value]
+    return None if p is None else [p.min.value if p.min else None, p.max.value]
+
+
+def _articles(ref, kind):
+    p = ref.punishment(kind)
+    return [p.min.article if p.min else None, p.max.article]
 
 
 ERRORS = {"not_covered": NotCoveredError}
@@ -33,9 +38,11 @@ def test_case(case):
     for kind in ("fine", "imprisonment", "restriction_of_liberty"):
         if kind in exp:
             assert _range(ref, kind) == exp[kind]
-    if "imprisonment_articles" in exp:
-        p = ref.punishment("imprisonment")
-        assert [p.min.article, p.max.article] == exp["imprisonment_articles"]
+    for kind in ("fine", "imprisonment", "restriction_of_liberty"):
+        if f"{kind}_articles" in exp:
+            assert _articles(ref, kind) == exp[f"{kind}_articles"]
+    if "available" in exp:
+        assert [p.kind for p in ref.punishments if p.available] == exp["available"]
     if "category" in exp:
         assert ref.category == exp["category"]
     if "limitation_years" in exp:
