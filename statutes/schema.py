@@ -215,6 +215,16 @@ class Aggregate(Strict):
     article: str
     imprisonment_cap_months: list[CategoryCap]
     additional_article: str
+    ideal_article: str
+    special_norm_article: str
+
+
+class RepeatRule(Strict):
+    """A repeat (Art. 16.1): crimes under the same article two or more times; where an article has no part for
+    it, a general aggravating circumstance (Art. 61.1.1)."""
+
+    article: str
+    aggravating_article: str
 
 
 class Minors(Strict):
@@ -256,6 +266,7 @@ class GeneralPart(Strict):
     mitigation_cap: MitigationCap
     exceptional_circumstances_article: str
     aggregate: Aggregate
+    repeat: RepeatRule
     release: list[Release]
     minors: Minors
     milder_law: MilderLaw

@@ -2,8 +2,8 @@
 
 Pure functions over the statute table. :func:`reference` gives, for one part and an optional offence date and
 facts about the case, the available punishments with their ranges, the category and its consequences
-(limitation, attempt cap, preparation, release options, rules for foreigners and minors). :func:`aggregate`
-gives the combined limits for several crimes (Art. 66.2). Every figure carries the article it comes from;
+(limitation, attempt cap, preparation, release options, rules for foreigners and minors); several offences are
+combined by :func:`statutes.aggregate.aggregate`. Every figure carries the article it comes from;
 where the Code leaves a point open the result carries the open question instead of an invented rule.
 
 This is a reference for training, not legal advice: it states the law's limits, not a sentence.
@@ -76,17 +76,6 @@ class SentencingReference:
     def max_imprisonment_months(self) -> float:
         p = self.punishment("imprisonment")
         return p.max.value if p else 0
-
-
-@dataclass(frozen=True)
-class AggregateReference:
-    """Combined limits for several crimes sentenced together (Art. 66.2)."""
-
-    references: tuple[SentencingReference, ...]
-    imprisonment_absorption_months: tuple[Bound, Bound] | None
-    imprisonment_addition_max_months: Bound | None
-    other_addition_max: tuple[tuple[str, Bound], ...]
-    notes: tuple[Note, ...]
 
 
 def _cap(fraction, top: float) -> float:
@@ -218,48 +207,3 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
 
 def _raised_by(table: StatuteTable, trigger: str) -> str | None:
     return next((q.id for q in table.open_questions.values() if trigger in q.raised_by), None)
-
-
-def aggregate(references: Iterable[SentencingReference], *, table: StatuteTable | None = None) -> AggregateReference:
-    """Combined limits when several Chapter 30 crimes are sentenced together (Art. 66.2), from their references
-    (built with the same offence date and facts; a part given twice counts once).
-
-    Absorption (the heaviest single sentence) or full/partial addition, capped by the category limit (minor
-    only: 36 months; with a less grave crime: 144 months), other punishment types by their General Part maximum
-    (Art. 66.2, 66.4).
-
-    Raises ``ValueError`` for fewer than two different parts.
-    """
-    table = table or load_table()
-    refs = tuple({r.part: r for r in references}.values())
-    if len(refs) < 2:
-        raise ValueError("an aggregate needs at least two different parts")
-    ag = table.general.aggregate
-    notes = [Note("aggregate_rule", ag.article)]
-    imps = [p for r in refs if (p := r.punishment("imprisonment"))]
-    absorption = addition = None
-    parts = ", ".join(r.part for r in refs)
-    if imps:
-        low = max((p.min for p in imps), key=lambda b: b.value)
-        high = max((p.max for p in imps), key=lambda b: b.value)
-        absorption = (low, high)
-        cats = {r.category for r in refs}
-        cap = next((c for c in ag.imprisonment_cap_months if c.category == "less_grave"), None) if "less_grave" in cats \
-            else next((c for c in ag.imprisonment_cap_months if c.category == "minor"), None)
-        total = sum(p.max.value for p in imps)
-        if cap is not None:
-            addition = Bound(min(total, cap.value), cap.article if total > cap.value else parts)
-            notes.append(Note("aggregate_cap", cap.article, cap=cap.value, sum=number(total),
-                              category=table.categories[cap.category].title))
-    others = []
-    for kind, role in (("fine", "main"), ("deprivation_of_right", "additional")):
-        ptype = table.punishments[kind]
-        gmax = ptype.general_max_additional if role == "additional" else ptype.general_max
-        present = [p for r in refs if (p := r.punishment(kind))]
-        if present and gmax is not None:
-            total = sum(p.max.value for p in present)
-            article = ag.additional_article if role == "additional" else ag.article
-            capped = total > gmax.value
-            others.append((kind, Bound(min(total, gmax.value), gmax.article if capped else parts)))
-            notes.append(Note("aggregate_other", article, kind=table.kind_title(kind), max=number(gmax.value)))
-    return AggregateReference(refs, absorption, addition, tuple(others), tuple(notes))

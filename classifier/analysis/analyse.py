@@ -104,6 +104,7 @@ def analyse(text: str, *, offence_date: dt.date | None = None,
         top = candidates[0]
         verdict = "low_confidence" if top.probability >= 0.5 * top.threshold else "out_of_scope"
     refs = list({c.part.part: c.reference for c in chosen}.values())
-    aggregate = statutes.aggregate(refs, table=table) if len(refs) >= 2 else None
+    # one incident: parts of one article are one act, not separate episodes (statutes.aggregate)
+    aggregate = statutes.aggregate(refs, separate_episodes=False, table=table) if len(refs) >= 2 else None
     return Analysis(text, tuple(candidates), verdict, tuple(found.circumstances), offence_date, tuple(warnings),
                     aggregate, found.damage_azn, {"model_kind": model.kind})

@@ -71,7 +71,8 @@ def analysis_markdown(a: Analysis, lang: str = "en") -> str:
             out.append(f"- {f.id}" + (f": {ev}" if ev else "") + (f" ({f.note.text(lang)})" if f.note else ""))
         out.append("")
     if a.aggregate:
-        out += [f"## {_t('aggregate', lang)}", ""] + [f"- {n.text(lang)}" for n in a.aggregate.notes] + [""]
+        out += [f"## {_t('aggregate', lang)}", ""] + [f"- {n.text(lang)}" for n in a.aggregate.notes]
+        out += [f"- ⚠ {q.text(lang)} ({', '.join(q.articles)})" for q in a.aggregate.open_questions] + [""]
     return "\n".join(out)
 
 

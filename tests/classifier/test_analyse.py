@@ -85,6 +85,15 @@ def test_several_offences_get_an_aggregate(model):
     assert a.aggregate is not None and a.aggregate.imprisonment_addition_max_months is not None
 
 
+def test_one_incident_under_two_parts_of_one_article_is_one_act_with_the_open_question(model):
+    a = analyse("Ransomware encrypted the accounting firm's file server and knocked its booking system offline for "
+                "three days; restoring the data cost 9,000 manat.", model=model)
+    assert {"273.1", "273.2"} <= {c.part.part for c in a.selected}
+    assert a.aggregate.imprisonment_addition_max_months is None  # no figure that would choose a reading
+    assert "oq-one-act-two-parts" in [q.id for q in a.aggregate.open_questions]
+    assert [x.part for x in a.aggregate.one_act] == [None]
+
+
 @pytest.mark.parametrize("bad,error", [("", TextError), ("   ", TextError), (b"\xff\xfe\x00", TextError)])
 def test_bad_text(model, bad, error):
     with pytest.raises(error):

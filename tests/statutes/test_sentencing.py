@@ -6,7 +6,7 @@ import yaml
 
 import datetime as dt
 
-from statutes import NotCoveredError, UnknownPartError, aggregate, load_table, parse_date, reference
+from statutes import NotCoveredError, UnknownPartError, load_table, parse_date, reference
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "sentencing.yaml").read_text(encoding="utf-8"))
 
@@ -74,24 +74,6 @@ def test_every_note_renders_in_both_languages():
     for note in ref.notes:
         en, az = note.text("en"), note.text("az")
         assert en and az and en != az
-
-
-def test_aggregate_of_two_minor_crimes_caps_addition_at_three_years():
-    agg = aggregate([reference("271.1"), reference("273.1")])
-    assert agg.imprisonment_addition_max_months.value == 36
-    assert agg.imprisonment_addition_max_months.article == "66.2"
-    assert [b.value for b in agg.imprisonment_absorption_months] == [3, 24]
-
-
-def test_aggregate_with_a_less_grave_crime_sums_below_the_cap():
-    agg = aggregate([reference("271.3"), reference("273.4")])
-    assert agg.imprisonment_addition_max_months.value == 144
-    assert dict(agg.other_addition_max)["deprivation_of_right"].value == 36
-
-
-def test_aggregate_needs_two_parts():
-    with pytest.raises(ValueError, match="at least two"):
-        aggregate([reference("271.1"), reference("271.1")])
 
 
 @pytest.mark.parametrize("part,on,error", [
