@@ -193,7 +193,9 @@ def _figures(table: StatuteTable, crimes: list[SentencingReference], notes: list
             continue
         ptype = table.punishments[kind]
         gmax = ptype.general_max_additional if role == "additional" else ptype.general_max
-        limits = [(gmax.value, gmax.article)]
+        value, dated = table.general_maximum(gmax, crimes[0].offence_date, ptype.unit)
+        notes.extend([dated] if dated else [])
+        limits = [(value, gmax.article)]
         if minor and kind == "fine":
             limits.append((minors.fine_max_azn.value, minors.fine_max_azn.article))
         if minor and kind == "restriction_of_liberty":

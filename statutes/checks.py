@@ -36,6 +36,12 @@ def check(table: "StatuteTable") -> None:
                     raise StatuteDataError(file, f"notes[{i}].categories[{j}].added_by", f"unknown amending act {c.added_by!r}")
     _check_labels(table)
     _check_open_questions(table)
+    for i, pt in enumerate(table.general.punishments):
+        for name in ("general_min", "general_max", "general_min_additional", "general_max_additional"):
+            fig = getattr(pt, name)
+            if fig is not None and fig.amended_by is not None and fig.amended_by not in table.amendments:
+                raise StatuteDataError("general_part.yaml", f"punishments[{i}].{name}.amended_by",
+                                       f"unknown amending act {fig.amended_by!r}")
     try:
         table.significant_damage_azn
     except (KeyError, TypeError):

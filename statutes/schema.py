@@ -166,10 +166,19 @@ class Article(Strict):
 # ---- General Part, circumstances, labels, amendments, open questions --------------------------------------
 
 class Figure(Strict):
-    """A number with the article it comes from."""
+    """A number with the article it comes from; ``previous`` and ``amended_by`` date a General Part maximum that a
+    law changed (a higher maximum is harsher and does not reach back to earlier acts, Art. 10.4)."""
 
     value: float
     article: str
+    amended_by: str | None = None
+    previous: float | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> "Figure":
+        if (self.amended_by is None) != (self.previous is None):
+            raise ValueError("a dated figure needs both 'amended_by' and 'previous'")
+        return self
 
 
 class Fraction(Strict):
@@ -258,6 +267,15 @@ class MilderLaw(Strict):
     not_retroactive_article: str
 
 
+class Expulsion(Strict):
+    """Expulsion from Azerbaijan (Art. 52): an additional punishment for foreign nationals and stateless persons,
+    the rule above a term of imprisonment and discretionary otherwise, with exceptions."""
+
+    article: str
+    rule_above_months: Figure
+    exceptions_article: str
+
+
 class GeneralPart(Strict):
     punishments: list[PunishmentType]
     categories: list[Category]
@@ -270,6 +288,8 @@ class GeneralPart(Strict):
     release: list[Release]
     minors: Minors
     milder_law: MilderLaw
+    limitation_suspension_article: str
+    expulsion: Expulsion
 
 
 class Circumstance(Strict):

@@ -10,6 +10,7 @@ This is a reference for training, not legal advice: it states the law's limits, 
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -64,6 +65,8 @@ class SentencingReference:
     limitation_years: Bound
     attempt_cap_months: Bound | None
     mitigation_cap_months: Bound | None
+    limitation_ends: dt.date | None  # with an offence date: when the limitation period ends (Art. 75.1)
+    time_barred: bool | None  # with an offence date: whether it has ended by ``today`` (unless Art. 75.3)
     release: tuple[ReleaseOption, ...]
     notes: tuple[Note, ...]
     open_questions: tuple[OpenQuestion, ...] = field(default=())
@@ -78,13 +81,21 @@ class SentencingReference:
         return p.max.value if p else 0
 
 
+def _limitation_end(on: dt.date, years: float) -> dt.date:
+    """``on`` plus a limitation period in years (a halved one may be a half year: 3.5 years = 42 months)."""
+    months = round(years * 12)
+    y, m = divmod(on.month - 1 + months, 12)
+    year, month = on.year + y, m + 1
+    return dt.date(year, month, min(on.day, calendar.monthrange(year, month)[1]))
+
+
 def _cap(fraction, top: float) -> float:
     return float(Fraction(fraction.numerator, fraction.denominator) * Fraction(str(top)))
 
 
 def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: bool = False,
               art60_conditions: bool = False, foreign_national: bool = False, minor: bool = False,
-              table: StatuteTable | None = None) -> SentencingReference:
+              today: dt.date | None = None, table: StatuteTable | None = None) -> SentencingReference:
     """The sentencing reference for one part of Chapter 30.
 
     Parameters
@@ -95,8 +106,9 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
     attempt : the offence stopped at attempt (Art. 29; cap of Art. 63.3).
     art60_conditions : all conditions of one of Arts. 59.1.8, .10, .11, .12 or .13 and no aggravating
         circumstance (cap of Art. 60.1).
-    foreign_national : foreigner or stateless person (Art. 52-1.6).
+    foreign_national : foreigner or stateless person (Arts. 52-1.6, 52).
     minor : offender under 18 (Arts. 85, 91).
+    today : the day the limitation period is compared with (default: the current date); only with an offence date.
 
     Raises
     ------
@@ -155,6 +167,19 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
         notes.append(Note("limitation_minor", div.article, years=number(limitation.value)))
         notes.append(Note("minor_age", gp.minors.age_of_responsibility.article,
                           age=int(gp.minors.age_of_responsibility.value), edu=gp.minors.educational_measures_article))
+    ends = barred = None
+    if w.on is not None:
+        ends = _limitation_end(w.on, limitation.value)
+        barred = (today or dt.date.today()) > ends
+        if barred:
+            notes.append(Note("limitation_passed", gp.limitation_suspension_article, years=number(limitation.value),
+                              on=w.on.isoformat(), ends=ends.isoformat()))
+        else:
+            notes.append(Note("limitation_runs", limitation.article, ends=ends.isoformat()))
+    if foreign_national and any(s.kind == "imprisonment" for s in w.sanctions):
+        ex = gp.expulsion
+        notes.append(Note("expulsion", ex.article, months=number(ex.rule_above_months.value),
+                          exceptions=ex.exceptions_article))
 
     if w.category not in gp.preparation.punishable_categories:
         cats = [table.categories[c].title for c in gp.preparation.punishable_categories]
@@ -199,7 +224,8 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
         category=w.category, category_title=cat.title,
         category_article=cat.max_imprisonment_months.article if cat.max_imprisonment_months else "15",
         punishments=tuple(punishments), limitation_years=limitation, attempt_cap_months=attempt_cap,
-        mitigation_cap_months=mitigation_cap, release=tuple(release), notes=tuple(notes),
+        mitigation_cap_months=mitigation_cap, limitation_ends=ends, time_barred=barred,
+        release=tuple(release), notes=tuple(notes),
         open_questions=table.open_questions_for(part_id, raised),
         facts=tuple(k for k, v in (("attempt", attempt), ("art60_conditions", art60_conditions),
                                    ("foreign_national", foreign_national), ("minor", minor)) if v))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from i18n import Text
+from i18n import Text, figure
 
 from .dates import check_date
 from .checks import check
@@ -21,8 +21,8 @@ from .errors import NotCoveredError, StatuteDataError, UnknownPartError
 from .loader import load_file
 from .messages import Note
 from .selection import LabelParts, PartChoice, label_parts, select_part
-from .schema import (Amendment, Article, Circumstance, Definition, GeneralPart, Label, OpenQuestion, Part,
-                     PartVersion, Sanction)
+from .schema import (Amendment, Article, Circumstance, Definition, Figure, GeneralPart, Label, OpenQuestion,
+                     Part, PartVersion, Sanction)
 
 DATA_DIR = Path(__file__).parent / "data"
 ARTICLE_FILES = ("271", "272", "273", "273-1", "273-2")
@@ -238,6 +238,20 @@ class StatuteTable:
                     notes.append(Note("milder_range", ml.retroactive_article, **params))
                 elif new.max.value > cur.max.value or new.min.value > cur.min.value:
                     notes.append(Note("harsher_ignored", ml.not_retroactive_article, **params))
+
+    def general_maximum(self, fig: Figure, on: dt.date | None, unit: str) -> tuple[float, Note | None]:
+        """A General Part maximum (in ``unit``) as it applies to an act of ``on``, with a note when a law changed it
+        later: a higher maximum does not reach back (Art. 10.4), a lower one does (10.3)."""
+        if fig.amended_by is None or on is None:
+            return fig.value, None
+        act, ml = self.amendments[fig.amended_by], self.general.milder_law
+        if not (on < act.adopted or act.in_window(on)):
+            return fig.value, None
+        params = dict(figure_article=fig.article, value=figure(fig.value), previous=figure(fig.previous), act=act.id,
+                      unit=Text(f"statutes.card.{unit}"))
+        if fig.value > fig.previous:
+            return fig.previous, Note("general_earlier", ml.not_retroactive_article, **params)
+        return fig.value, Note("general_milder", ml.retroactive_article, **params)
 
     def kind_title(self, kind: str) -> Text:
         """The punishment's name in each language (a note parameter)."""

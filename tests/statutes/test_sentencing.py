@@ -27,14 +27,18 @@ ERRORS = {"not_covered": NotCoveredError}
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_case(case):
     exp = case["expect"]
-    on = parse_date(case.get("offence_date"))
+    on, today = parse_date(case.get("offence_date")), parse_date(case.get("today"))
     if "error" in exp:
         with pytest.raises(ERRORS[exp["error"]]) as info:
             reference(case["part"], offence_date=on, **case.get("facts", {}))
         for words in exp.get("message", []):
             assert words in str(info.value)
         return
-    ref = reference(case["part"], offence_date=on, **case.get("facts", {}))
+    ref = reference(case["part"], offence_date=on, today=today, **case.get("facts", {}))
+    if "limitation_ends" in exp:
+        assert ref.limitation_ends.isoformat() == exp["limitation_ends"]
+    if "time_barred" in exp:
+        assert ref.time_barred is exp["time_barred"]
     for kind in ("fine", "imprisonment", "restriction_of_liberty"):
         if kind in exp:
             assert _range(ref, kind) == exp[kind]
