@@ -32,15 +32,6 @@ def _bounds(bank: Bank, cat_id: str, lang: str) -> str:
     return say(T, "between", lang, lo=num(lo.value, lang), hi=num(hi.value, lang))
 
 
-def _category_article(bank: Bank, cat_id: str) -> str:
-    """The paragraph of Art. 15 that sets a category's limit (the article itself for the open-ended one)."""
-    c = bank.table.categories[cat_id]
-    if c.max_imprisonment_months:
-        return c.max_imprisonment_months.article
-    return next(x.max_imprisonment_months.article for x in bank.table.general.categories
-                if x.max_imprisonment_months).split(".")[0]
-
-
 def category_seeds(bank: Bank) -> list[Seed]:
     return [Seed("category", f"category/{p.id}", (bank.table.article_of(p.id).article,), "medium", (p.id,))
             for p in bank.table.parts()]
@@ -57,7 +48,7 @@ def build_category(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Que
             fb = say(T, "yes", lang, note=note)
         else:
             fb = say(T, "cat_no", lang, title=c.title.get(lang), bounds=_bounds(bank, c.id, lang), art=here,
-                     a=_category_article(bank, c.id), n=num(ref.max_imprisonment_months, lang))
+                     a=c.article, n=num(ref.max_imprisonment_months, lang))
         options.append(Option(cap(c.title.get(lang), lang), c.id == ref.category, fb))
     stem = say(T, "stem_category", lang, art=here)
     return question(seed, lang, "single", stem, options, note, rng)

@@ -201,8 +201,12 @@ class PunishmentType(Strict):
 
 
 class Category(Strict):
+    """A category of crimes (Art. 15): the paragraph that defines it, the imprisonment limit it allows (none for
+    the open-ended "especially grave"), and its limitation period."""
+
     id: CategoryId
     title: Localized
+    article: str
     max_imprisonment_months: Figure | None = None
     limitation_years: Figure
 

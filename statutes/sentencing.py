@@ -156,7 +156,7 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
                                       available, tuple(pnotes)))
 
     top_imp = max((s.max.value for s in w.sanctions if s.kind == "imprisonment"), default=0)
-    notes.append(Note("category", cat.max_imprisonment_months.article if cat.max_imprisonment_months else "15",
+    notes.append(Note("category", cat.article,
                       title=cat.title, max_months=int(top_imp)))
 
     limitation = Bound(cat.limitation_years.value, cat.limitation_years.article)
@@ -222,7 +222,7 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
         part=part_id, article=table.article_of(part_id).article, offence_date=w.on, version=w.version,
         effective_from=w.version.effective_from, text_status=w.version.text_status,
         category=w.category, category_title=cat.title,
-        category_article=cat.max_imprisonment_months.article if cat.max_imprisonment_months else "15",
+        category_article=cat.article,
         punishments=tuple(punishments), limitation_years=limitation, attempt_cap_months=attempt_cap,
         mitigation_cap_months=mitigation_cap, limitation_ends=ends, time_barred=barred,
         release=tuple(release), notes=tuple(notes),

@@ -62,3 +62,11 @@ def test_sanction_distractors_are_real_ranges_of_chapter_30(bank):
         q = build_question(s, random.Random(6), "en", bank)
         if s.data[2] is None:
             assert {o.text for o in q.options} <= real | {o.text for o in q.options if "before" in o.feedback}, q.key
+
+
+def test_category_citations_name_the_paragraph_of_art_15(questions):
+    lang, qs = questions
+    bare = re.compile(r"\(Art\. 15\)|\(maddə 15\)|15-ci maddə\b")
+    for q in qs:
+        for text in [q.general_feedback, *(o.feedback for o in q.options)]:
+            assert not bare.search(text), f"{q.key}: {text[:160]}"
