@@ -11,6 +11,7 @@ import streamlit as st
 import statutes
 from app_pages.components import show_open_questions, show_reference, statute_text
 from app_pages.ui import fmt_number, lang, pick, statute_table, t
+from i18n import say
 
 table = statute_table()
 st.title(t("statutes_title"))
@@ -53,7 +54,7 @@ def _part_tab() -> None:
         with st.container(border=True):
             statute_text(version.text_az)
         if version.reconstruction_note:
-            st.caption(version.reconstruction_note)
+            st.caption(pick(version.reconstruction_note))
     with right:
         st.markdown(f"**{t('english_text')}**")
         with st.container(border=True):
@@ -64,7 +65,8 @@ def _part_tab() -> None:
         st.markdown(f"**{t('elements')}**")
         if part.includes:
             st.caption(f"{t('includes')}: {', '.join(part.includes)}")
-        st.dataframe(pd.DataFrame([{"id": e.id, t("element_kind"): e.kind, t("elements"): getattr(e, lang())} for e in part.elements]),
+        st.dataframe(pd.DataFrame([{t("element_kind"): say(f"statutes.element.{e.kind}", lang()), t("elements"): getattr(e, lang())}
+                                   for e in part.elements]),
                      hide_index=True, width="stretch", key="browse-elements")
         if part.qualifiers:
             st.markdown(f"**{t('qualifiers')}**")

@@ -7,7 +7,8 @@ formatter and one escaping module.
 - ``catalogue.yaml`` — every message of the library and the app, keyed ``area.name``, each in every language of
   :data:`LANGS` (a test checks that every key has both, that both use the same placeholders, and that every key
   the code uses is defined);
-- :func:`number` (:mod:`.numbers`) — how figures are written;
+- :func:`number` (:mod:`.numbers`) — how figures are written; :func:`cap` (:mod:`.letters`) — a capital first
+  letter, with Azerbaijani's dotted and dotless i;
 - :mod:`.escape` — user text made inert for Markdown and HTML.
 
 Why one YAML catalogue rather than gettext ``.po`` files: the messages are keyed by id (``statutes.in_force``),
@@ -18,6 +19,7 @@ This package depends on nothing of ours: statutes, classifier, quiz and the app 
 from __future__ import annotations
 
 from .catalogue import LANGS, LANGUAGES, Text, catalogue, keys, say
+from .letters import cap, decap
 from .numbers import figure, number
 
-__all__ = ["LANGS", "LANGUAGES", "Text", "catalogue", "figure", "keys", "number", "say"]
+__all__ = ["LANGS", "LANGUAGES", "Text", "cap", "catalogue", "decap", "figure", "keys", "number", "say"]

@@ -52,10 +52,15 @@ class Sanction(Strict):
 
 
 class Element(Strict):
+    """An element of the offence. ``not_needed_with`` names an alternative act for which the statute does not ask
+    this element (273-1.1: the purpose governs the circulation acts, not production); the classifier's cues name
+    that act (``classifier/data/cues.yaml``, group ``elements``)."""
+
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     kind: Literal["conduct", "object", "mental", "result", "circumstance"]
     en: str
     az: str
+    not_needed_with: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
 
 
 class Qualifier(Strict):
@@ -73,7 +78,7 @@ class PartVersion(Strict):
     effective_to: dt.date | None = None
     amended_by: str
     text_status: Literal["official", "reconstructed"]
-    reconstruction_note: str | None = None
+    reconstruction_note: Localized | None = None
     text_az: str
     text_en: str
     category: CategoryId
@@ -247,7 +252,8 @@ class Minors(Strict):
     restriction_of_liberty_max_months: Figure
     imprisonment_max_months: Figure
     limitation_divisor: Figure
-    educational_measures_article: str
+    educational_measures_articles: list[str]
+    educational_measures_categories: list[CategoryId]
 
 
 class Attempt(Strict):

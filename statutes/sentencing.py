@@ -18,7 +18,7 @@ from typing import Iterable
 
 from i18n import Text, figure, number
 
-from .messages import Note, joined
+from .messages import Note, capitalised, joined, years
 from .schema import OpenQuestion, PartVersion
 from .table import Bound, StatuteTable, load_table
 
@@ -160,19 +160,22 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
                       title=cat.title, max_months=int(top_imp)))
 
     limitation = Bound(cat.limitation_years.value, cat.limitation_years.article)
-    notes.append(Note("limitation", limitation.article, years=number(limitation.value)))
+    notes.append(Note("limitation", limitation.article, years=years(limitation.value)))
     if minor:
         div = gp.minors.limitation_divisor
         limitation = Bound(limitation.value / div.value, div.article)
-        notes.append(Note("limitation_minor", div.article, years=number(limitation.value)))
-        notes.append(Note("minor_age", gp.minors.age_of_responsibility.article,
-                          age=int(gp.minors.age_of_responsibility.value), edu=gp.minors.educational_measures_article))
+        notes.append(Note("limitation_minor", div.article, years=years(limitation.value)))
+        m = gp.minors
+        notes.append(Note("minor_age", m.age_of_responsibility.article, age=int(m.age_of_responsibility.value)))
+        if w.category in m.educational_measures_categories:
+            cats = joined([table.categories[c].title for c in m.educational_measures_categories], " / ")
+            notes.append(Note("minor_release", ", ".join(m.educational_measures_articles), categories=cats))
     ends = barred = None
     if w.on is not None:
         ends = _limitation_end(w.on, limitation.value)
         barred = (today or dt.date.today()) > ends
         if barred:
-            notes.append(Note("limitation_passed", gp.limitation_suspension_article, years=number(limitation.value),
+            notes.append(Note("limitation_passed", gp.limitation_suspension_article, years=years(limitation.value),
                               on=w.on.isoformat(), ends=ends.isoformat()))
         else:
             notes.append(Note("limitation_runs", limitation.article, ends=ends.isoformat()))
@@ -209,10 +212,10 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
     for r in gp.release:
         ok = w.category in r.categories
         if ok:
-            note = Note("release_available", r.article, title=r.title)
+            note = Note("release_available", r.article, title=capitalised(r.title))
         else:
             cats = joined([table.categories[c].title for c in r.categories], " / ")
-            note = Note("release_unavailable", r.article, title=r.title, categories=cats)
+            note = Note("release_unavailable", r.article, title=capitalised(r.title), categories=cats)
         release.append(ReleaseOption(r.id, r.title, r.article, ok, note))
         raised.add(f"release:{r.id}")
 

@@ -53,3 +53,15 @@ def test_file_must_hold_its_own_article(data_copy):
     shutil.copy(data_copy / "273-2.yaml", data_copy / "273-1.yaml")
     with pytest.raises(StatuteDataError, match=r"^273-1.yaml: article: file 273-1.yaml holds article '273-2'"):
         load_table(data_copy)
+
+
+def test_the_azerbaijani_272_1_object_keeps_the_electromagnetic_emissions_clause():
+    element = load_table().part("272.1").elements[0]
+    assert "electromagnetic emissions" in element.en
+    assert "elektromaqnit şüalanması" in element.az
+
+
+def test_the_purpose_of_273_1_1_governs_the_circulation_acts_not_production():
+    purpose = next(e for e in load_table().part("273-1.1").elements if e.id == "purpose_271_273")
+    assert purpose.not_needed_with == "production"
+    assert "production needs none" in purpose.en

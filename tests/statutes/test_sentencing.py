@@ -63,6 +63,8 @@ def test_case(case):
         assert exp["open_question"] in [q.id for q in ref.open_questions]
     if "no_open_question" in exp:
         assert exp["no_open_question"] not in [q.id for q in ref.open_questions]
+    for words in exp.get("says", []):
+        assert any(words in n.text("en") for n in ref.notes), [n.text("en") for n in ref.notes]
     for note_id, article in exp.get("notes", {}).items():
         assert (note_id, article) in [(n.id, n.article) for n in ref.notes], [(n.id, n.article) for n in ref.notes]
     if "unavailable" in exp:
@@ -100,3 +102,11 @@ def test_a_reference_keeps_the_wording_it_used():
     ref = reference("272.1", offence_date=dt.date(2016, 1, 1))
     assert ref.version.effective_from == ref.effective_from == dt.date(2012, 6, 29)
     assert ref.version == load_table().version_on("272.1", dt.date(2016, 1, 1))
+
+
+@pytest.mark.parametrize("lang", ["en", "az"])
+def test_release_lines_open_with_a_capital(lang):
+    for part in load_table().parts():
+        for r in reference(part.id).release:
+            first = r.note.text(lang)[0]
+            assert first == first.upper(), r.note.text(lang)

@@ -51,3 +51,20 @@ def test_export_cites_the_general_part_minima_and_the_category_paragraph(capsys)
 def test_errors_exit_1_with_a_message(capsys, args, words):
     assert main(args) == 1
     assert words in capsys.readouterr().err
+
+
+def test_the_azerbaijani_card_has_no_english_header_kind_or_reconstruction_note(capsys):
+    assert main(["show", "271.1", "--on", "2016-01-01", "--lang", "az"]) == 0
+    card = capsys.readouterr().out
+    assert "Maddə 271:" in card and "Art. " not in card
+    assert "Current official text" not in card and "[object]" not in card
+    assert "qaytarılıb" in card  # the reconstruction note in Azerbaijani
+
+
+@pytest.mark.parametrize("part", ["271.3", "272.3", "273.4"])
+@pytest.mark.parametrize("lang,main_word,alternative", [("en", "main", "alternative"), ("az", "əsas", "alternativ")])
+def test_a_single_main_punishment_is_not_called_an_alternative(capsys, part, lang, main_word, alternative):
+    assert main(["show", part, "--lang", lang]) == 0
+    sanctions = capsys.readouterr().out.split("\n\n")
+    block = next(b for b in sanctions if b.startswith(("Sanctions:", "Sanksiyalar:")))
+    assert f"({main_word})" in block and f"({alternative})" not in block
