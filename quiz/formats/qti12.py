@@ -112,16 +112,23 @@ def _numerical(q: Question, pres: ET.Element, proc: ET.Element) -> None:
 
 
 def _matching(q: Question, pres: ET.Element, proc: ET.Element) -> None:
+    """Each right pair adds an equal share; every pair right sets exactly 100 (three shares of 33.33333 would
+    add up to 99.99999)."""
     rights = sorted({o.match for o in q.options})
     share = number(round(100 / len(q.options), 5))
+    pairs = []
     for i, o in enumerate(q.options):
         lid = sub(pres, "response_lid", ident=f"response_{letter(i)}", rcardinality="Single")
         _mattext(lid, o.text, False)
         render = sub(lid, "render_choice")
         for j, right in enumerate(rights):
             _mattext(sub(render, "response_label", ident=f"R{j + 1}"), right, False)
+        pairs.append((f"R{rights.index(o.match) + 1}", f"response_{letter(i)}"))
         var = _condition(proc, "Yes", score=share, action="Add")
-        sub(var, "varequal", f"R{rights.index(o.match) + 1}", respident=f"response_{letter(i)}")
+        sub(var, "varequal", pairs[-1][0], respident=pairs[-1][1])
+    every = sub(_condition(proc, "No", score="100"), "and")
+    for label, resp in pairs:
+        sub(every, "varequal", label, respident=resp)
 
 
 def parse(data: bytes) -> Quiz:
@@ -153,7 +160,7 @@ def _parse_item(item: ET.Element, lang: str) -> Question:
     stem = _read(pres.find("material"))
     feedback = {f.get("ident"): _read(f) for f in item.findall("itemfeedback")}
     conds = item.findall("resprocessing/respcondition")
-    scoring = [c for c in conds if c.find("setvar") is not None]
+    scoring = [c for c in conds if c.find("setvar") is not None and c.find("conditionvar/and") is None]
     if qtype == "matching":
         general, pair_fb = unpack_feedback(feedback.get("general_fb", ""), "matching", len(scoring))
         options = []

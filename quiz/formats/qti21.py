@@ -92,7 +92,7 @@ def _item(q: Question, ident: str, lang: str) -> ET.Element:
             sub(lefts, "simpleAssociableChoice", o.text, identifier=f"L{letter(i)}", matchMax="1")
         for j, right in enumerate(_rights(q)):
             sub(rights, "simpleAssociableChoice", right, identifier=f"R{j + 1}", matchMax=str(len(q.options)))
-        sub(sub(proc, "setOutcomeValue", identifier="SCORE"), "mapResponse", identifier="RESPONSE")
+        _mapped_score(proc)
         _set(proc, "FEEDBACK", "identifier", GENERAL)
     else:
         inter = sub(body, "choiceInteraction", responseIdentifier="RESPONSE", shuffle="true",
@@ -101,7 +101,7 @@ def _item(q: Question, ident: str, lang: str) -> ET.Element:
         for i, o in enumerate(q.options):
             sub(inter, "simpleChoice", o.text, identifier=letter(i))
         if q.qtype == "multiple":
-            sub(sub(proc, "setOutcomeValue", identifier="SCORE"), "mapResponse", identifier="RESPONSE")
+            _mapped_score(proc)
         else:
             cond = sub(sub(proc, "responseCondition"), "responseIf")
             match = sub(cond, "match")
@@ -117,6 +117,18 @@ def _item(q: Question, ident: str, lang: str) -> ET.Element:
             _modal(item, letter(i), o.feedback)
     _modal(item, GENERAL, pack_feedback(q))
     return item
+
+
+def _mapped_score(proc: ET.Element) -> None:
+    """SCORE 1 for the correct response, else the mapped partial credit (three shares of 0.33333 would add up to
+    0.99999, short of full marks)."""
+    cond = sub(proc, "responseCondition")
+    right = sub(cond, "responseIf")
+    match = sub(right, "match")
+    sub(match, "variable", identifier="RESPONSE")
+    sub(match, "correct", identifier="RESPONSE")
+    _set(right, "SCORE", "float", "1")
+    sub(sub(sub(cond, "responseElse"), "setOutcomeValue", identifier="SCORE"), "mapResponse", identifier="RESPONSE")
 
 
 def _rights(q: Question) -> list[str]:
