@@ -160,8 +160,9 @@ def _parse_item(item: ET.Element, lang: str) -> Question:
     stem = _read(pres.find("material"))
     feedback = {f.get("ident"): _read(f) for f in item.findall("itemfeedback")}
     conds = item.findall("resprocessing/respcondition")
-    scoring = [c for c in conds if c.find("setvar") is not None and c.find("conditionvar/and") is None]
+    scoring = [c for c in conds if c.find("setvar") is not None]
     if qtype == "matching":
+        scoring = [c for c in scoring if c.find("conditionvar/and") is None]  # one per pair, not "every pair"
         general, pair_fb = unpack_feedback(feedback.get("general_fb", ""), "matching", len(scoring))
         options = []
         for lid, cond, fb in zip(pres.findall("response_lid"), scoring, pair_fb):
