@@ -2,13 +2,15 @@
 well-formed; QTI packages hold their manifest and every file it lists; printable output is escaped."""
 import dataclasses
 import io
+import random
 import re
 import zipfile
 from xml.etree import ElementTree as ET
 
 import pytest
 
-from quiz import FORMATS, FormatError, Option, Question, Quiz, QuizError, build_quiz, export_quiz, parse_quiz
+from quiz import (FORMATS, FormatError, Option, Question, Quiz, QuizError, build_question, build_quiz, export_quiz,
+                  parse_quiz)
 from quiz.formats import gift
 from quiz.formats.package import MANIFEST, read_package
 
@@ -157,3 +159,13 @@ def test_two_quizzes_never_share_an_identifier_and_one_quiz_keeps_its_own(fmt):
     assert len(ids_first) >= 20
     assert ids_first.isdisjoint(_identifiers(export_quiz(second, fmt), fmt))
     assert ids_first == _identifiers(export_quiz(build_quiz(20, 7, "en"), fmt), fmt)
+
+
+def test_every_moodle_tag_fits_moodles_50_characters(bank):
+    """Moodle cuts tags at 50 characters, which would cut a key and lose it on the way back."""
+    from quiz import question_pool
+    from quiz.formats.common import meta_pairs
+    pool = question_pool(bank=bank)
+    long = [f"{n}={v}" for s in pool for n, v in meta_pairs(build_question(s, random.Random(1), "en", bank))
+            if len(f"{n}={v}") > 50]
+    assert long == []
