@@ -34,17 +34,21 @@ PATTERNS = {
 }
 
 
-def read_sanctions(sentence: str) -> dict[str, tuple]:
-    """Extract {kind: (min or None, max)} from an Azerbaijani sanction sentence; amounts in AZN, terms in months."""
+def _read(sentence: str, patterns: dict[str, str], value) -> dict[str, tuple]:
+    """{kind: (min or None, max)} from the ``patterns`` found in ``sentence``; ``value(kind, word)`` reads a bound."""
     found = {}
-    for kind, pattern in PATTERNS.items():
+    for kind, pattern in patterns.items():
         hits = re.findall(pattern, sentence)
         assert len(hits) <= 1, (kind, hits)
         if hits:
             low, high = hits[0]
-            scale = 1 if kind == "fine" else 12
-            found[kind] = (az_number(low) * scale if low else None, az_number(high) * scale)
+            found[kind] = (value(kind, low) if low else None, value(kind, high))
     return found
+
+
+def read_sanctions(sentence: str) -> dict[str, tuple]:
+    """Extract {kind: (min or None, max)} from an Azerbaijani sanction sentence; amounts in AZN, terms in months."""
+    return _read(sentence, PATTERNS, lambda kind, w: az_number(w) * (1 if kind == "fine" else 12))
 
 
 def test_parser_reads_the_examples():
@@ -90,18 +94,8 @@ EN_PATTERNS = {
 
 def read_sanctions_en(text: str) -> dict[str, tuple]:
     """Extract {kind: (min or None, max)} from our English rendering's "Punishment:" sentence."""
-    sentence = text.split("Punishment:", 1)[1]
-    found = {}
-    for kind, pattern in EN_PATTERNS.items():
-        hits = re.findall(pattern, sentence)
-        assert len(hits) <= 1, (kind, hits)
-        if hits:
-            low, high = hits[0]
-            if kind == "fine":
-                found[kind] = (int(low.replace(",", "")), int(high.replace(",", "")))
-            else:
-                found[kind] = (EN_NUMBERS[low] * 12 if low else None, EN_NUMBERS[high] * 12)
-    return found
+    return _read(text.split("Punishment:", 1)[1], EN_PATTERNS,
+                 lambda kind, w: int(w.replace(",", "")) if kind == "fine" else EN_NUMBERS[w] * 12)
 
 
 @pytest.mark.parametrize("part_id,index,version", VERSIONS, ids=[f"{p}-{v.effective_from}" for p, _, v in VERSIONS])
