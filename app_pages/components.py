@@ -1,39 +1,35 @@
-"""Display pieces shared by several pages (sanctions tables, consequences, open questions, statute text)."""
+"""Display pieces shared by several pages (punishments, consequences, open questions, statute text)."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 import statutes
+from i18n import quantity
 
-from .ui import fmt_number, lang, pick, t
+from .ui import lang, pick, t
 
 
-def sanctions_frame(ref: statutes.SentencingReference) -> pd.DataFrame:
-    """A display table of a reference's punishments, each bound with its article."""
-    rows = []
-    for p in ref.punishments:
-        role = t("main") if p.role == "main" else t("additional") + (f" ({t('mandatory')})" if p.mandatory else "")
-        rows.append({
-            t("kind"): pick(p.title) + ("" if p.available else f" — {t('unavailable')}"),
-            t("role"): role,
-            t("min"): f"{fmt_number(p.min.value)} {t(p.unit)}" if p.min else "—",
-            t("max"): f"{fmt_number(p.max.value)} {t(p.unit)}",
-            t("source"): f"{p.min.article} / {p.max.article}" if p.min else p.max.article,
-        })
-    return pd.DataFrame(rows)
+def punishment_line(p: statutes.Punishment) -> str:
+    """One punishment as a Markdown line that fits a narrow column: its kind, range with unit and the article
+    of each end, and its role ("**imprisonment for a fixed term** 3 months (Art. 55.2) – 2 years (Art. 271.1) ·
+    main (alternative)"); an unavailable one is struck through with the reason beside it."""
+    role = t("main") if p.role == "main" else t("additional") + (f" ({t('mandatory')})" if p.mandatory else "")
+    line = f"**{pick(p.title)}** {pick(p.span)} · {role}"
+    return line if p.available else f"~~{line}~~ — **{t('unavailable')}**"
 
 
 def show_reference(ref: statutes.SentencingReference, key: str) -> None:
-    """Sanctions table, category and consequences, release options and open questions of one reference."""
+    """The punishments (one line each, every figure with its unit and article), category and limitation period,
+    consequences, release options and open questions of one reference. ``key`` names its widgets."""
     st.markdown(f"**{t('sanctions')}** · {t('wording_of')} {ref.effective_from.isoformat()}")
-    st.dataframe(sanctions_frame(ref), hide_index=True, width="stretch", key=f"{key}-sanctions")
-    for p in ref.punishments:
-        for n in p.notes:
-            st.caption(f"{pick(p.title)}: {n.text(lang())}")
-    c1, c2 = st.columns(2)
-    c1.metric(t("category"), pick(ref.category_title), help=f"Art. {ref.category_article}")
-    c2.metric(t("limitation"), f"{fmt_number(ref.limitation_years.value)} {t('years')}", help=f"Art. {ref.limitation_years.article}")
+    with st.container(border=True, key=f"{key}-sanctions"):
+        for p in ref.punishments:
+            st.markdown(punishment_line(p))
+            for n in p.notes:
+                st.caption(n.text(lang()))
+    st.markdown(f"**{t('category')}:** {pick(ref.category_title)} ({t('art').format(id=ref.category_article)})  \n"
+                f"**{t('limitation')}:** {pick(quantity(ref.limitation_years.value, 'years'))} "
+                f"({t('art').format(id=ref.limitation_years.article)})")
     with st.expander(t("consequences"), expanded=True):
         for n in ref.notes:
             st.markdown("- " + n.text(lang()))
@@ -48,7 +44,7 @@ def show_open_questions(questions, expanded: bool = False) -> None:
         return
     with st.expander(f"{t('open_questions')} ({len(questions)})", icon=":material/warning:", expanded=expanded):
         for q in questions:
-            st.markdown(f"- **{', '.join(q.articles)}** — {q.text(lang())}")
+            st.markdown(f"- **{q.cited(lang())}** — {q.text(lang())}")
 
 
 def statute_text(text: str) -> None:
@@ -63,10 +59,10 @@ def show_aggregate(ag: statutes.AggregateReference) -> None:
         st.markdown(f"#### {t('aggregate')}")
         if ag.imprisonment_absorption_max_months:
             b = ag.imprisonment_absorption_max_months
-            st.markdown(f"- {t('absorption')} {fmt_number(b.value)} {t('months')} (Art. {b.article})")
+            st.markdown(f"- {t('absorption')} {pick(quantity(b.value, 'months'))} ({t('art').format(id=b.article)})")
         if ag.imprisonment_addition_max_months:
             b = ag.imprisonment_addition_max_months
-            st.markdown(f"- {t('addition')} {fmt_number(b.value)} {t('months')} (Art. {b.article})")
+            st.markdown(f"- {t('addition')} {pick(quantity(b.value, 'months'))} ({t('art').format(id=b.article)})")
         for n in ag.notes:
             st.markdown(f"- {n.text(lang())}")
         show_open_questions(ag.open_questions)

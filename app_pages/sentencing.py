@@ -9,7 +9,7 @@ import streamlit as st
 
 import statutes
 from app_pages.components import show_aggregate, show_reference
-from app_pages.ui import lang, pick, statute_table, t
+from app_pages.ui import lang, multiselect, pick, statute_table, t
 
 table = statute_table()
 st.title(t("sentencing_title"))
@@ -21,29 +21,32 @@ mode = st.radio(" ", list(modes), key="sentencing_mode", horizontal=True, label_
                 format_func=modes.get)
 parts: list[str] = []
 if mode == "parts":
-    parts = st.multiselect(t("parts"), [p.id for p in table.parts()], default=["271.1"], key="sentencing_parts")
+    parts = multiselect(t("parts"), [p.id for p in table.parts()], default=["271.1"], key="sentencing_parts")
 else:
     c1, c2, c3 = st.columns(3)
     label = c1.selectbox(t("label"), list(table.labels), key="sentencing_label")
     lp = table.label_parts(label)
     basic = c2.selectbox(t("basic_variant"), lp.basic, key="sentencing_basic") if len(lp.basic) > 1 else None
     circ_titles = {c.id: pick(c.title) for c in table.circumstances.values() if c.kind == "qualifier"}
-    chosen = c3.multiselect(t("circumstances_pick"), list(circ_titles), key="sentencing_circ", format_func=circ_titles.get)
+    with c3:
+        chosen = multiselect(t("circumstances_pick"), list(circ_titles), key="sentencing_circ", format_func=circ_titles.get)
     choice = table.select_part(label, chosen, basic=basic)
     st.success(f"{t('chosen_part')}: **{choice.part}** — {pick(table.part(choice.part).title)}. {choice.reason.text(lang())}")
     parts = [choice.part]
 
-f1, f2, f3, f4, f5 = st.columns(5)
+f1, f2 = st.columns(2)  # half the page each: room for every label in both languages
 facts = {
     "attempt": f1.checkbox(t("fact_attempt"), key="sent_attempt"),
-    "art60_conditions": f2.checkbox(t("fact_art60_conditions"), key="sent_art60"),
-    "foreign_national": f3.checkbox(t("fact_foreign_national"), key="sent_foreign"),
-    "minor": f4.checkbox(t("fact_minor"), key="sent_minor"),
+    "art60_conditions": f1.checkbox(t("fact_art60_conditions"), key="sent_art60"),
+    "foreign_national": f2.checkbox(t("fact_foreign_national"), key="sent_foreign"),
+    "minor": f2.checkbox(t("fact_minor"), key="sent_minor"),
 }
-with f5:
-    use = st.checkbox(t("use_date"), key="sent_use_date", help=t("offence_date_help"))
-    on = st.date_input(t("offence_date"), value=dt.date(2021, 1, 1), min_value=dt.date(2000, 1, 1),
-                       max_value=dt.date.today(), key="sent_date", format="YYYY-MM-DD") if use else None
+d1, d2 = st.columns(2, vertical_alignment="bottom")
+use = d1.checkbox(t("use_date"), key="sent_use_date", help=t("offence_date_help"))
+date = d2.date_input(t("offence_date"), value=dt.date(2021, 1, 1), min_value=dt.date(2000, 1, 1),
+                     max_value=dt.date.today(), key="sent_date", format="YYYY-MM-DD", disabled=not use,
+                     help=t("date_typing"))
+on = date if use else None
 
 try:
     refs = [statutes.reference(p, offence_date=on, table=table, **facts) for p in parts]

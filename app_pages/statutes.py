@@ -10,8 +10,8 @@ import streamlit as st
 
 import statutes
 from app_pages.components import show_open_questions, show_reference, statute_text
-from app_pages.ui import fmt_number, lang, pick, statute_table, t
-from i18n import say
+from app_pages.ui import lang, multiselect, pick, statute_table, t
+from i18n import quantity
 
 table = statute_table()
 st.title(t("statutes_title"))
@@ -57,7 +57,7 @@ def _part_tab() -> None:
             st.caption(pick(version.reconstruction_note))
     with right:
         st.markdown(f"**{t('english_text')}**")
-        with st.container(border=True):
+        with st.container(border=True, key="english-rendering"):
             st.markdown(version.text_en)
 
     e1, e2 = st.columns(2)
@@ -65,9 +65,10 @@ def _part_tab() -> None:
         st.markdown(f"**{t('elements')}**")
         if part.includes:
             st.caption(f"{t('includes')}: {', '.join(part.includes)}")
-        st.dataframe(pd.DataFrame([{t("element_kind"): say(f"statutes.element.{e.kind}", lang()), t("elements"): getattr(e, lang())}
-                                   for e in part.elements]),
-                     hide_index=True, width="stretch", key="browse-elements")
+        for e in part.elements:
+            kind = e.kind
+            label = t(f"element_{kind}")
+            st.markdown(f"- {getattr(e, lang())} · *{label}*")
         if part.qualifiers:
             st.markdown(f"**{t('qualifiers')}**")
             for q in part.qualifiers:
@@ -80,7 +81,7 @@ with tab_part:
     _part_tab()
 
 with tab_compare:
-    chosen = st.multiselect(t("compare_pick"), [p.id for p in table.parts()], default=["271.1", "271.2", "271.3"],
+    chosen = multiselect(t("compare_pick"), [p.id for p in table.parts()], default=["271.1", "271.2", "271.3"],
                             key="compare-parts", max_selections=4)
     on_cmp = _date_picker("compare")
     if chosen:
@@ -104,7 +105,8 @@ with tab_history:
         x=alt.X("from:T", title=t("date")), x2="to:T",
         y=alt.Y("part:N", sort=[p.id for p in table.parts()], title=t("part")),
         color=alt.Color("amended_by:N", title=t("act")),
-        tooltip=["part", "effective_from", "amended_by", "text_status", "category"],
+        tooltip=[alt.Tooltip("part:N", title=t("part")), alt.Tooltip("effective_from:N", title=t("wording_of")),
+                 alt.Tooltip("amended_by:N", title=t("act"))],
     ).properties(height=420)
     st.altair_chart(chart, width="stretch")
     rows = []
@@ -118,11 +120,13 @@ with tab_history:
 with tab_defs:
     for d in table.definitions():
         with st.container(border=True):
-            st.markdown(f"**{pick(d.term)}** · {d.term.az} · {t('scope')}: {', '.join(d.scope)}")
+            term = pick(d.term) if lang() == "az" else f"{pick(d.term)} · {d.term.az}"
+            st.markdown(f"**{term}** · {t('scope')}: {', '.join(d.scope)}")
             statute_text(d.text_az)
-            st.caption(d.text_en)
+            if lang() == "en":  # the English rendering, for the English page only
+                st.caption(d.text_en)
             if d.threshold_azn:
-                st.markdown(f"{t('threshold_amount')}: **{fmt_number(d.threshold_azn)} {t('AZN')}**")
+                st.markdown(f"{t('threshold_amount')}: **{pick(quantity(d.threshold_azn, 'AZN'))}**")
             for c in (c for c in d.categories if c.added_by):
                 act = table.amendments[c.added_by]
                 st.caption(f"{t('history')}: {c.az if lang() == 'az' else c.en} — {act.id} ({act.adopted.isoformat()})")

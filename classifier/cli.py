@@ -1,7 +1,8 @@
 """``python -m classifier``: train, evaluate, analyse one text, classify a table, corpus statistics.
 
-Exit codes: 0 success; 1 a data or input error (message on stderr); 2 a usage error; ``classify`` also exits 3
-when some rows could not be classified (each has a message in its ``error`` column; the output is complete).
+Exit codes: 0 success; 1 a data or input error (one ``Error:`` line on stderr); 2 a usage error; 130 interrupted
+(Ctrl-C); ``classify`` also exits 3 when some rows could not be classified (each has a message in its ``error``
+column; the output is complete).
 """
 from __future__ import annotations
 
@@ -39,17 +40,22 @@ def _cmd_analyse(args) -> int:
 CLASSIFY_EPILOG = """\
 Exit codes: 0 every row classified; 3 some rows have an error message in the `error` column (the output is still
 complete: one row per input row, in order); 1 fatal (unreadable input, no header, missing or doubled text
-column, output not writable); 2 usage (bad options, unknown format or encoding, input that is not text in any
-encoding).
+column, output not writable, a worker that died); 2 usage (bad options, unknown format or encoding, input that is
+not text in any encoding); 130 interrupted (Ctrl-C).
 
 Rows are refused with a message, not dropped: empty text, text over 20,000 characters, undecodable bytes, NUL
-bytes or binary content, malformed CSV lines and invalid JSON lines (with their line numbers).
+bytes or binary content, values that are not text, malformed CSV lines and invalid JSON lines (with their line
+numbers). A file output appears only when complete; an error or Ctrl-C leaves no partial file.
+
+--scheduler sends the incidents to a Dask cluster, which runs this project's code on them; this command then
+unpickles the results the workers send back, and pickle can run code. Use only a cluster you trust.
 """
 
 
 def _cmd_classify(args) -> int:
     """Stream INPUT through the classifier; see :data:`CLASSIFY_EPILOG` for the exit codes."""
-    from .bulk import ColumnError, io as batch_io
+    from .bulk import ColumnError, WorkerError, io as batch_io
+    unwritten = "the output on stdout is incomplete" if args.output == "-" else "no output was written"
     try:
         return _classify(args)
     except batch_io.FormatError as exc:
@@ -58,6 +64,12 @@ def _cmd_classify(args) -> int:
     except (batch_io.InputError, batch_io.OutputError, ColumnError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
+    except WorkerError as exc:
+        print(f"Error: {exc}; {unwritten}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"Error: interrupted; {unwritten}", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # e.g. `| head`: stop quietly, and keep Python from complaining at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         print("Error: the output pipe was closed before all rows were written", file=sys.stderr)
@@ -112,7 +124,8 @@ def _classify(args) -> int:
     _warn_about(reader, writer)
     if args.report:
         batch_io.write_report(summary, args.report, source=reader.name)
-    print(summary.line(seconds), file=sys.stderr)
+    print(summary.line(seconds, f"on the Dask scheduler {args.scheduler}" if args.scheduler else None),
+          file=sys.stderr)
     return 3 if summary.errors else 0
 
 
@@ -207,7 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--engine", choices=["local", "dask"], default="local",
                     help="dask: classify dask.dataframe partitions on a cluster (see --scheduler)")
     cl.add_argument("--scheduler", metavar="tcp://HOST:PORT",
-                    help="Dask scheduler address; without it a local cluster of --jobs workers is started")
+                    help="Dask scheduler address; without it a local cluster of --jobs workers is started. The "
+                    "cluster receives the incidents and runs this project's code; the results it sends back are "
+                    "unpickled here (pickle can run code): use only a cluster you trust")
     cl.add_argument("--no-formula-guard", action="store_true", help="do not prefix ' to CSV/XLSX cells starting "
                     "with = + - @ tab or CR (for pipelines that read the output as data)")
     cl.add_argument("--report", metavar="FILE.html|FILE.png", help="counts per article and part (and over time "
@@ -230,3 +245,6 @@ def main(argv: list[str] | None = None) -> int:
     except (TextError, NotCoveredError, ColumnError, CorpusError, ModelError, ValueError, OSError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("Error: interrupted", file=sys.stderr)
+        return 130

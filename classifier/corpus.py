@@ -39,9 +39,15 @@ class Problem:
         return f"{self.file}: {self.id}: {self.field}: {self.message}"
 
 
-def corpus_files(root: Path | None = None) -> list[Path]:
+SPLIT_FILES = {"train": "train/writer-*.csv", "test": "test/writer-*.csv", "test_v2": "test_v2/writer-*.csv",
+               "dev": "dev/dev-*.csv"}
+"""Where each split's incident files are; other files beside them (labelling audits, style sheets) are not incidents."""
+
+
+def corpus_files(root: Path | None = None, splits: tuple[str, ...] = SPLITS) -> list[Path]:
+    """The incident files of ``splits`` under ``root`` (default ``training_data/``), sorted by path."""
     root = Path(root) if root else CORPUS_DIR
-    return sorted(root.glob("*/*.csv"))
+    return sorted(p for s in splits for p in root.glob(SPLIT_FILES[s]))
 
 
 def load_corpus(root: Path | None = None, split: str | None = None) -> pd.DataFrame:
@@ -49,7 +55,7 @@ def load_corpus(root: Path | None = None, split: str | None = None) -> pd.DataFr
 
     Raises :class:`CorpusError` when there are no files or a file lacks a required column.
     """
-    files = corpus_files(root)
+    files = corpus_files(root, SPLITS if split is None else (split,))
     if not files:
         raise CorpusError(f"no corpus files under {root or CORPUS_DIR}")
     frames = []
@@ -67,9 +73,10 @@ def load_corpus(root: Path | None = None, split: str | None = None) -> pd.DataFr
 
 
 def corpus_hash(root: Path | None = None) -> str:
-    """SHA-256 over the corpus files' names and bytes: changes whenever any incident changes."""
+    """SHA-256 over the train split's files (names and bytes): changes whenever a training incident changes, and
+    only then (the model is trained on nothing else)."""
     h = hashlib.sha256()
-    for f in corpus_files(root):
+    for f in corpus_files(root, ("train",)):
         h.update(f"{f.parent.name}/{f.name}".encode())
         h.update(f.read_bytes())
     return h.hexdigest()

@@ -20,7 +20,14 @@ _FOLD = str.maketrans(_FOLDS)
 
 
 class TextError(ValueError):
-    """The input cannot be analysed (empty, whitespace only, binary or not text); the message says why."""
+    """The input cannot be analysed (empty, whitespace only, binary or not text); the message says why.
+
+    Raised with a :class:`~i18n.Text` (``classifier.error_*`` in the catalogue): ``str(exc)`` is the English
+    message, :meth:`message` gives it in any language (the app shows it in the page's language)."""
+
+    def message(self, lang: str = "en") -> str:
+        arg = self.args[0] if self.args else ""
+        return arg.text(lang) if isinstance(arg, Text) else str(arg)
 
 
 def az_lower(text: str) -> str:
@@ -79,11 +86,11 @@ def prepare(text: object, max_chars: int = MAX_CHARS) -> tuple[str, list[Text]]:
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError:
-            raise TextError("the text is not valid UTF-8 (binary or another encoding)") from None
+            raise TextError(Text("classifier.error_not_utf8")) from None
     if not isinstance(text, str):
-        raise TextError(f"expected text, got {type(text).__name__}")
+        raise TextError(Text("classifier.error_type", type=type(text).__name__))
     if "\x00" in text:
-        raise TextError("the text contains NUL bytes (binary data?)")
+        raise TextError(Text("classifier.error_nul"))
     text = unicodedata.normalize("NFC", text)
     if len(text) > max_chars:
         warnings.append(Text("classifier.truncated", n=figure(len(text)), max=figure(max_chars)))
@@ -91,11 +98,11 @@ def prepare(text: object, max_chars: int = MAX_CHARS) -> tuple[str, list[Text]]:
     sample = text[:5000]
     control = sum(1 for c in sample if unicodedata.category(c) in ("Cc", "Co", "Cs") and c not in "\n\r\t")
     if sample and control / len(sample) > 0.1:
-        raise TextError("the text is mostly control characters (binary data?)")
+        raise TextError(Text("classifier.error_control"))
     if "\ufffd" in sample and sample.count("\ufffd") / len(sample) > 0.05:
-        raise TextError("the text is mis-encoded (many replacement characters); re-save it as UTF-8")
+        raise TextError(Text("classifier.error_misencoded"))
     if not any(c.isalpha() for c in text):
-        raise TextError("the text is empty or has no words")
+        raise TextError(Text("classifier.error_empty"))
     if sum(1 for c in text if c.isalpha()) < 10:
         warnings.append(Text("classifier.short_text"))
     return text, warnings

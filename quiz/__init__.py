@@ -13,14 +13,14 @@ A reference for training, not legal advice.
 """
 from .builder import KINDS, build_question, build_quiz, question_pool
 from .errors import FormatError, QuizError
-from .formats import FORMATS, export_quiz, get_format, parse_quiz
+from .formats import FORMATS, export_quiz, file_name, get_format, parse_quiz
 from .grading import grade
 from .model import DIFFICULTIES, LANGS, QTYPES, Option, Question, Quiz
 from .scenarios import Bank, Scenario, load_bank
 from .storage import QuizStore
 
 __all__ = [
-    "Bank", "DIFFICULTIES", "FORMATS", "FormatError", "KINDS", "LANGS", "Option", "QTYPES", "Question", "Quiz",
+    "Bank", "DIFFICULTIES", "FORMATS", "file_name", "FormatError", "KINDS", "LANGS", "Option", "QTYPES", "Question", "Quiz",
     "QuizError", "QuizStore", "Scenario", "build_question", "build_quiz", "export_quiz", "get_format", "grade",
     "load_bank", "parse_quiz", "question_pool",
 ]

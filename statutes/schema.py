@@ -287,6 +287,8 @@ class Expulsion(Strict):
 
 
 class GeneralPart(Strict):
+    official_text_url: str = Field(pattern=r"^https://e-qanun\.az/[\w/]+$")
+    """The Criminal Code on the official legal database, where each article's official text is read."""
     punishments: list[PunishmentType]
     categories: list[Category]
     attempt: Attempt
@@ -414,3 +416,8 @@ class OpenQuestion(Strict):
 
     def text(self, lang: str) -> str:
         return self.az if lang == "az" else self.en
+
+    def cited(self, lang: str) -> str:
+        """The articles it concerns, as ``lang`` writes them ("271 (Note 3)" is "271 (Qeyd 3)" in Azerbaijani)."""
+        joined = ", ".join(self.articles)
+        return joined.replace("Note", "Qeyd") if lang == "az" else joined

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Iterable
 
-from i18n import Text, figure, number
+from i18n import Text, figure, number, quantity
 
 from .messages import Note, capitalised, joined, years
 from .schema import OpenQuestion, PartVersion
@@ -36,6 +36,19 @@ class Punishment:
     mandatory: bool
     available: bool = True
     notes: tuple[Note, ...] = ()
+
+    @property
+    def span(self) -> Text:
+        """The range with its unit and the article of each end, in any language: "3 months (Art. 55.2) – 2 years
+        (Art. 271.1)", "2,000 – 4,000 AZN (Art. 271.1)" when one article sets both ends, or "up to 600 AZN
+        (Art. 85.2)" where only a maximum applies (a minor's fine)."""
+        high = quantity(self.max.value, self.unit)
+        if self.min is None:
+            return Text("statutes.span_max", high=high, article=self.max.article)
+        low = quantity(self.min.value, self.unit)
+        if self.min.article == self.max.article:
+            return Text("statutes.span", low=low, high=high, article=self.min.article)
+        return Text("statutes.span_two", low=low, high=high, low_article=self.min.article, high_article=self.max.article)
 
 
 @dataclass(frozen=True)

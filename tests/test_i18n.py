@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from i18n import LANGS, Text, catalogue, escape, figure, number, say
+from i18n import LANGS, Text, catalogue, escape, figure, number, quantity, say
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted(p for d in ("classifier", "statutes", "quiz", "app_pages", "i18n") for p in (ROOT / d).rglob("*.py"))
@@ -35,6 +35,7 @@ _AREA = re.compile(r'^T = "(quiz\.\w+)"', re.M)
 _PATTERNS = [  # (regex, how a match becomes a key); {area} is the module's quiz area
     (re.compile(r'\bText\(f?"([a-z_]+\.[\w.{}]+)"'), "{0}"),
     (re.compile(r'\bText\("[a-z_]+\.\w+" if \w+ else "([a-z_]+\.\w+)"\)'), "{0}"),
+    (re.compile(r'\bText\(f"([a-z_]+\.\w+)\{'), "{0}{{}}"),  # a family built from a call: f"classifier.kind_{_kind(x)}"
     (re.compile(r'\bsay\(f?"([a-z_]+\.[\w.{}]+)"'), "{0}"),
     (re.compile(r'\bsay\(f?[\'"](verdict\.)[\'"] \+'), "{0}{{}}"),
     (re.compile(r'\bNote\((?:self\.)?"(\w+)"'), "statutes.{0}"),
@@ -137,3 +138,13 @@ def test_no_bilingual_table_number_formatter_or_escaper_is_left_elsewhere():
         if re.search(r'\{\s*"en"\s*:\s*f?"', src) or re.search(r':,\}|:,\.\d*f\}|\.is_integer\(\)|html\.escape|_md_escape', src):
             offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+@pytest.mark.parametrize("value,unit,en,az", [(24, "months", "2 years", "2 il"), (3, "months", "3 months", "3 ay"),
+                                              (12, "months", "1 year", "1 il"), (18, "months", "18 months", "18 ay"),
+                                              (2000, "AZN", "2,000 AZN", "2000 manat"), (5, "years", "5 years", "5 il")])
+def test_a_quantity_is_written_with_its_unit_in_each_language(value, unit, en, az):
+    q = quantity(value, unit)
+    assert (q.en, q.az) == (en, az)
+    with pytest.raises(KeyError):
+        quantity(1, "hours")

@@ -24,7 +24,7 @@ from .results import Analysis, Candidate
 
 CASE_FACTS = ("foreign_national", "minor", "art60_conditions")
 """Known facts that change the sentencing reference but are not circumstances of the offence."""
-LONG_TEXT = 1_500
+LONG_TEXT = 2_500
 """Longer than any training incident. Unrelated passages dilute the evidence of a long text (the L2-normalised
 features; see the robustness table of ``reports/evaluation.md``), so such texts get the ``long_text`` note."""
 
@@ -76,7 +76,8 @@ def analyse(text: str, *, offence_date: dt.date | None = None,
     known = known_facts(known_circumstances)
     folded = fold(text)
     X = model.blocks([folded])
-    p = model.label_proba(X)[0]
+    P = model.label_proba(X)
+    chosen_labels, p = model.choose(P, X)[0], P[0]
     tag_p = dict(zip(model.tags, model.tag_proba(X)[0]))
     found = find(text, folded, tag_p, dict(zip(model.tags, model.tag_thresholds)), table, known, known_damage)
     attempt = "attempt" in found.detected  # known facts included
@@ -86,7 +87,7 @@ def analyse(text: str, *, offence_date: dt.date | None = None,
     institutions = table.institutions_named(folded) if offence_date else None  # Note 3 is dated (Art. 10.4)
     for j in sorted(range(len(model.labels)), key=lambda j: -p[j]):
         label = model.labels[j]
-        selected = bool(p[j] >= model.thresholds[j])
+        selected = bool(chosen_labels[j])
         choice = table.select_part(label, found.detected, basic=found.variant(label), on=offence_date,
                                    institutions=institutions)
         checks, ref, spans = (), None, ()

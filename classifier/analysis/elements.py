@@ -2,7 +2,9 @@
 
 The elements come from the statute data: the part's own, and for an aggravated or infrastructure part also those
 of the basic act it builds on. Significant damage and serious hindrance are decided with the findings (amount,
-circumstance), the qualifying circumstance by the circumstances that selected the part, the rest by cues.
+circumstance), the qualifying circumstance by the circumstances that selected the part, intent by the words that
+state it or else by the conduct described (``inferred`` cues: a ransom demand, a flood from a botnet, a stolen
+password used to log in), the rest by cues.
 """
 from __future__ import annotations
 
@@ -28,6 +30,12 @@ def _damage(e, kind: str, desc: Text, found: Findings, threshold: int) -> Elemen
     return ElementCheck(e, kind, desc, False, (), Text("classifier.damage_missing", thr=thr))
 
 
+def _distinct(spans) -> tuple:
+    """Spans with a wording not shown before (case aside): "Hackers" once, not once per occurrence."""
+    seen: set[str] = set()
+    return tuple(s for s in spans if not (s.text.casefold() in seen or seen.add(s.text.casefold())))
+
+
 def elements(label: str, choice: statutes.PartChoice, found: Findings,
              table: statutes.StatuteTable) -> tuple[ElementCheck, ...]:
     """The element checks of ``choice.part`` for a candidate of ``label``."""
@@ -49,9 +57,12 @@ def elements(label: str, choice: statutes.PartChoice, found: Findings,
             ev = tuple(s for f in hit for s in f.evidence)
             checks.append(ElementCheck(e.id, e.kind, desc, bool(hit), ev,
                                        None if hit else Text("classifier.qualifier_missing")))
+        elif e.id == "intent" and not found.scan.has("elements", "intent") and \
+                (spans := tuple(found.scan.find("inferred", "intent", limit=EVIDENCE_LIMIT))):
+            checks.append(ElementCheck(e.id, e.kind, desc, True, spans, Text("classifier.intent_inferred"), inferred=True))
         else:
-            spans = tuple(found.scan.find("elements", e.id, limit=EVIDENCE_LIMIT))
-            instead = () if spans or not e.not_needed_with else tuple(
+            spans = _distinct(found.scan.find("elements", e.id, limit=EVIDENCE_LIMIT))
+            instead = () if spans or not e.not_needed_with else _distinct(
                 found.scan.find("elements", e.not_needed_with, limit=EVIDENCE_LIMIT))
             if instead:  # the act the text describes does not ask this element (273-1.1: production)
                 checks.append(ElementCheck(e.id, e.kind, desc, True, instead, Text("classifier.not_needed")))

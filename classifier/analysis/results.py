@@ -14,7 +14,9 @@ __all__ = ["Analysis", "Candidate", "ElementCheck", "Finding"]
 
 @dataclass(frozen=True)
 class ElementCheck:
-    """One element of the offence: shown by the text, or not evident (with what is missing)."""
+    """One element of the offence: shown by the text, or not evident (with what is missing). ``inferred`` marks
+    an element the text does not state but that follows from the conduct it describes (intent from a ransom
+    demand), with that conduct as evidence."""
 
     id: str
     kind: str
@@ -22,6 +24,7 @@ class ElementCheck:
     shown: bool
     evidence: tuple[Span, ...] = ()
     note: Text | None = None
+    inferred: bool = False
 
 
 @dataclass(frozen=True)

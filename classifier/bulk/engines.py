@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import collections
 import multiprocessing
+import signal
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import pandas as pd
@@ -24,6 +26,10 @@ DASK_LOCAL: dict[str, Any] = {"processes": True, "threads_per_worker": 1, "dashb
 _worker: dict[str, Any] = {}
 
 
+class WorkerError(RuntimeError):
+    """A local worker process stopped before returning its chunk (killed, or out of memory)."""
+
+
 Chunk = tuple[pd.DataFrame, Sequence[str] | None]
 """A frame and its reader messages per row (or None), as :meth:`classifier.batch_io.TableReader.chunks` yields."""
 
@@ -35,7 +41,7 @@ def classify_chunks(chunks: Iterable[Chunk], text_column: str, *, model: Model, 
 
     ``engine="local"`` runs in this process (``jobs=1``) or in ``jobs`` local processes, at most ``2 × jobs``
     chunks in flight. ``engine="dask"`` needs a ``distributed.Client`` (see :func:`dask_client`). The output is
-    the same on every path. Raises what :func:`classify_frame` raises, and ``BrokenProcessPool`` if a worker dies.
+    the same on every path. Raises what :func:`classify_frame` raises, and :class:`WorkerError` if a worker dies.
     """
     if engine == "dask":
         yield from _dask_chunks(chunks, text_column, model, client, max_chars)
@@ -49,6 +55,9 @@ def classify_chunks(chunks: Iterable[Chunk], text_column: str, *, model: Model, 
 
 
 def _init_worker(model: Model, text_column: str, max_chars: int) -> None:
+    """Keep what every chunk needs. Ctrl-C is left to the parent (it reaches the whole process group): the parent
+    stops the run once, with one message, instead of each worker printing a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker.update(model=model, text_column=text_column, max_chars=max_chars, table=statutes.load_table())
 
 
@@ -81,6 +90,8 @@ def _pooled_chunks(chunks, text_column, model, jobs, max_chars) -> Iterator[pd.D
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    except BrokenProcessPool:
+        raise WorkerError("a worker process stopped unexpectedly (killed, or out of memory?)") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -89,7 +100,9 @@ def dask_client(scheduler: str | None, jobs: int):
     """A ``distributed.Client`` for ``scheduler`` (``tcp://host:port``), or for a new local cluster of ``jobs``
     single-threaded workers (:data:`DASK_LOCAL`). Close it when done. Raises ``OSError`` if it cannot connect.
 
-    Remote workers must be able to import this project (same version) to run :func:`classify_frame`.
+    Remote workers must be able to import this project (same version) to run :func:`classify_frame`. The cluster
+    receives the incidents and runs this project's code, and the client unpickles what the workers send back
+    (pickle can run code): use only a cluster you trust.
     """
     from distributed import Client, LocalCluster
     if scheduler:

@@ -2,8 +2,8 @@
 
 :func:`classify_frame` appends ``articles`` (``;``-joined labels or ``none``), ``parts``, ``p_<label>`` for each
 label, ``circumstances`` and ``error``. Rows whose text cannot be classified (empty, binary, undecodable bytes,
-over :data:`~classifier.text.MAX_CHARS` characters) get an ``error`` message and empty results instead of
-disappearing.
+over :data:`~classifier.text.MAX_CHARS` characters as given or after Unicode normalisation, a value that is not
+text) get an ``error`` message and empty results instead of disappearing.
 
 It runs what :func:`classifier.analyse` runs, per chunk instead of per row where that gives the same result: each
 text is checked and folded once, the model's feature blocks are computed for the chunk (their word cache makes
@@ -12,24 +12,27 @@ choice is cached per distinct (label, circumstances, variant). A test compares e
 """
 from __future__ import annotations
 
+import datetime as dt
+import numbers
 import re
+import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 import statutes
-from i18n import number
+from i18n import Text, figure
 
 from ..findings import find
 from ..model import Model, get_model
 from ..text import MAX_CHARS, TextError, fold, prepare
 
 RESULT_COLUMNS = ["articles", "parts", "p_271", "p_272", "p_273.1", "p_273.2", "p_273-1", "p_273-2", "circumstances", "error"]
-UNDECODABLE = "the text has bytes that could not be decoded (a different encoding? see --encoding)"
-EMPTY = "the text is empty or has no words"
+UNDECODABLE = Text("classifier.error_undecodable")
+EMPTY = Text("classifier.error_empty")
 
 _UNDECODABLE = re.compile("[\udc00-\udcff]")
 """Readers decode bad bytes to lone surrogates U+DC00–U+DCFF (see :mod:`classifier.bulk.io`), never valid text."""
@@ -59,32 +62,59 @@ def check_columns(columns: Iterable[Any], text_column: str) -> None:
 def checked_text(raw: object, max_chars: int = MAX_CHARS) -> str:
     """The NFC text to classify, as :func:`~classifier.text.prepare` returns it; raises :class:`TextError`.
 
-    Missing values are empty; a string over ``max_chars`` is refused (bulk rows are never silently truncated);
-    lone surrogates from a reader mean undecodable bytes. Clean text skips ``prepare``'s per-character scans.
+    Missing values are empty; a value that is not text (a number, true or false, a list, an object, a date: JSONL
+    and XLSX have them) is refused, never classified as its Python spelling; a string over ``max_chars``, as given
+    or after Unicode normalisation, is refused (bulk rows are never silently truncated); lone surrogates from a
+    reader mean undecodable bytes. Clean text skips ``prepare``'s per-character scans.
     """
     if raw is None or raw is pd.NA or (isinstance(raw, float) and raw != raw):
         raise TextError(EMPTY)
     if not isinstance(raw, str):
-        return prepare(raw if isinstance(raw, (bytes, bytearray)) else str(raw), max_chars)[0]
-    if len(raw) > max_chars:
-        raise TextError(f"the text has {number(len(raw), ',')} characters, over the limit of {number(max_chars, ',')}")
-    text = unicodedata.normalize("NFC", raw)
-    if len(text) <= max_chars and "\x00" not in text and not _SUSPECT.search(text, 0, 5000) \
-            and any(map(str.isalpha, text)):
+        if isinstance(raw, (bytes, bytearray)):
+            return _within(prepare(raw, sys.maxsize)[0], max_chars, "")
+        raise TextError(Text("classifier.error_not_text", kind=Text(f"classifier.kind_{_kind(raw)}")))
+    _within(raw, max_chars, "")
+    text = _within(unicodedata.normalize("NFC", raw), max_chars, "_nfc")
+    if "\x00" not in text and not _SUSPECT.search(text, 0, 5000) and any(map(str.isalpha, text)):
         return text
     if _UNDECODABLE.search(raw):
         raise TextError(UNDECODABLE)
     return prepare(raw, max_chars)[0]
 
 
+def _within(text: str, max_chars: int, how: str) -> str:
+    """``text``, or a :class:`TextError` when it is longer than ``max_chars`` (``how``: ``_nfc`` when it grew under
+    Unicode normalisation)."""
+    if len(text) > max_chars:
+        raise TextError(Text(f"classifier.error_too_long{how}", n=figure(len(text)), max=figure(max_chars)))
+    return text
+
+
+def _kind(value: object) -> str:
+    """What a value that is not text is (a catalogue key's ending), for its row's message."""
+    if isinstance(value, (bool, np.bool_)):
+        return "bool"
+    if isinstance(value, numbers.Number):
+        return "number"
+    if isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        return "date"
+    if isinstance(value, Mapping):
+        return "object"
+    if isinstance(value, (list, tuple)):
+        return "list"
+    return "other"
+
+
 # ---- classification ------------------------------------------------------------------------------------------
 def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = None,
                    table: statutes.StatuteTable | None = None, max_chars: int = MAX_CHARS,
-                   row_errors: Sequence[str] | None = None) -> pd.DataFrame:
+                   row_errors: Sequence[str] | None = None, lang: str = "en") -> pd.DataFrame:
     """Classify every row of ``df[text_column]``; returns a copy of ``df`` with :data:`RESULT_COLUMNS` appended.
 
     Input columns that clash with a result column are renamed ``input_<name>``. ``row_errors`` may give a
     reader's message per row (e.g. a malformed CSV line): such rows are not classified and keep the message.
+    ``lang`` is the language of the messages of rows whose text cannot be classified (English by default; the
+    app passes the page's).
 
     Raises
     ------
@@ -107,7 +137,7 @@ def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = 
         try:
             texts.append(checked_text(raw, max_chars))
         except TextError as exc:
-            errors[i] = str(exc)
+            errors[i] = exc.message(lang)
             continue
         ok.append(i)
     probs = np.full((n, len(model.labels)), np.nan)
@@ -117,7 +147,7 @@ def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = 
         X = model.blocks(folded)
         P = model.label_proba(X)
         probs[ok] = P
-        rows = _row_results(model, table, texts, folded, P >= model.thresholds, model.tag_proba(X))
+        rows = _row_results(model, table, texts, folded, model.choose(P, X), model.tag_proba(X))
         for i, (a, p, c) in zip(ok, rows):
             articles[i], parts[i], circs[i] = a, p, c
     out["articles"], out["parts"] = articles, parts

@@ -38,10 +38,13 @@ class Summary:
         """Counts per article label in the model's order, then ``none``."""
         return {k: self.articles.get(k, 0) for k in [*self.labels, "none"]}
 
-    def line(self, seconds: float) -> str:
+    def line(self, seconds: float, where: str | None = None) -> str:
+        """The summary line: rows, time, rate, ``where`` they ran (e.g. a Dask scheduler), errors and counts."""
         rate = self.rows / seconds if seconds > 0 else 0.0
         counts = ", ".join(f"{k}: {v}" for k, v in self.article_counts().items())
-        return f"classified {self.rows} rows in {seconds:.1f} s ({number(rate, ',', 0)} rows/s); errors: {self.errors}; {counts}"
+        place = f" {where}" if where else ""
+        return (f"classified {self.rows} rows in {seconds:.1f} s ({number(rate, ',', 0)} rows/s){place}; "
+                f"errors: {self.errors}; {counts}")
 
 
 def _days(values: pd.Series) -> pd.Series:

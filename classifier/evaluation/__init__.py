@@ -13,7 +13,8 @@ from .behaviour import cases, pass_rates, run
 from .metrics import confusion_counts, ece, part_accuracy, predict_parts, scores
 from .report import evaluate, markdown_table
 from .robustness import padded, robustness, unrelated_sentences
+from .sets import TARGETS, SetResult, score_set
 
 __all__ = ["cases", "confusion_counts", "ece", "evaluate", "keyword_predict", "majority_predict", "markdown_table",
            "padded", "part_accuracy", "pass_rates", "predict_parts", "robustness", "run", "scores",
-           "unrelated_sentences"]
+           "unrelated_sentences", "TARGETS", "SetResult", "score_set"]

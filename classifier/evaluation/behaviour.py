@@ -185,3 +185,11 @@ def pass_rates(results: pd.DataFrame) -> pd.DataFrame:
     t["target"] = [TARGETS[k] for k in t.index]
     t.index.name = "test kind"
     return t
+
+
+def per_test(results: pd.DataFrame) -> pd.DataFrame:
+    """Pass rate per test (``kind/test``, e.g. ``inv/typo``) and language."""
+    t = results.groupby(["kind", "test", "lang"])["passed"].mean().unstack("lang")
+    t.index = [f"{kind}/{test}" for kind, test in t.index]
+    t.index.name = "test"
+    return t

@@ -5,10 +5,17 @@ Recognises forms such as "12 000 manat", "15 min manat", "$4,500", "USD 3.2 mill
 (Note 1 to Art. 273), never from code.
 
 Speed: one regular expression describes an amount, but scanning every position of a text with it dominated
-bulk classification. Every amount either starts at a digit, or starts with a currency word at most
-:data:`PREFIX_REACH` characters before its first digit, or is "min manat"; :func:`find_amounts` therefore tries
-the expression only at those positions, in order, which yields exactly the matches of a full scan (a test
-compares both on the corpus and on generated strings).
+bulk classification. Every amount either starts at the first digit of a run of digits (a number never starts
+inside one), or starts with a currency word at most :data:`PREFIX_REACH` characters before its first digit, or is
+"min manat"; :func:`find_amounts` therefore tries the expression only at those positions, in order, which yields
+exactly the matches of a full scan (a test compares both on the corpus and on generated strings).
+
+Linear time: every repetition in the expression is bounded (a number has at most 15 digits, or up to seven groups
+of three, and at most 6 decimals; a word ending at most 15 letters), so an amount spans at most
+:data:`AMOUNT_WIDTH` characters; each attempt is given a window of that many and one more, and the starts are
+distinct positions, so the search reads each character a bounded number of times. With unbounded repetitions a
+currency word followed by 8,000 digits took 8 s (each of 8,000 attempts read to the end of the run);
+``tests/classifier/test_linear_time.py`` checks the bounds.
 """
 from __future__ import annotations
 
@@ -44,16 +51,20 @@ _FIRST = frozenset("am₼мu$dдe€еg£pfфr₽рtlл")
 _CURRENCY_HINT = re.compile("azn|manat|man\\.|₼|манат|usd|\\$|dollar|доллар|eur|€|avro|евро|gbp|£|pound|funt|фунт|rub|₽|руб"
                             "|try|lira|лир|gel|lari|лари")
 """A substring of every currency word above: a text without one holds no amount (checked before any scan)."""
-_SCALE = r"(?:k|min|thousand|тыс\.?|тысяч\w*|mln|million|milyon|млн\.?|миллион\w*|bn|billion|milyard|млрд\.?)"
-_NUMBER = r"(?:\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+)(?:[.,]\d+)?"
+_SCALE = (rf"(?:k|min|thousand|тыс\.?|тысяч{_ENDING}|mln|million|milyon|млн\.?|миллион{_ENDING}|bn|billion|milyard"
+          r"|млрд\.?)")
+_NUMBER = r"(?:\d{1,3}(?:[ \u00a0.,]\d{3}){1,6}|\d{1,15})(?:[.,]\d{1,6})?"
 _CUR_PRE = "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_CURRENCY_WORDS))
 _CUR_POST = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY_WORDS))
 _SCALE_END = r"(?![a-zа-яё])"
 _AMOUNT = re.compile(
     rf"(?:{_CUR_PRE})\s?(?P<num1>{_NUMBER})(?:\s?(?P<scale1>{_SCALE}){_SCALE_END})?"
-    rf"|(?P<num2>{_NUMBER})(?:\s?(?P<scale2>{_SCALE}){_SCALE_END})?\.?\s?(?:{_CUR_POST})"
+    rf"|(?<!\d)(?P<num2>{_NUMBER})(?:\s?(?P<scale2>{_SCALE}){_SCALE_END})?\.?\s?(?:{_CUR_POST})"
     rf"|\b(?P<thousand>min)\s(?P<c_az>manat{_ENDING})"
 )
+AMOUNT_WIDTH = 80
+"""The most characters one amount spans (a test checks it against the expression). Each attempt is given that and
+one more (its look-ahead's): the window never changes a match, and bounds what an attempt can read."""
 _DIGITS = re.compile(r"\d\d*")  # not \d+: a pattern that starts with a character class lets re skip ahead fast
 _MIN_MANAT = re.compile(r"min\smanat")
 _GROUPED = re.compile(r"(\d{1,3}(?:[ .,]\d{3})+)(?:[.,](\d{1,2}))?")
@@ -95,8 +106,8 @@ def _scale(word: str | None) -> float:
 
 
 def _starts(folded: str) -> list[int]:
-    """Every position where an amount can start, ascending: each digit, each position up to
-    :data:`PREFIX_REACH` before a run of digits that can start with a currency word (the run follows a word
+    """Every position where an amount can start, ascending: the first digit of each run of digits, each position
+    up to :data:`PREFIX_REACH` before a run that can start with a currency word (the run follows a word
     character, a currency sign or a full stop, directly or after one space) and each "min manat".
 
     A window never reaches back into the previous run: an amount that starts before that run has its first
@@ -110,7 +121,7 @@ def _starts(folded: str) -> list[int]:
             before = folded[a - 2]
         if before and (before.isalnum() or before in "_.$€£₼₽"):
             starts.extend(p for p in range(max(done, a - PREFIX_REACH), a) if folded[p] in _FIRST)
-        starts.extend(range(a, b))
+        starts.append(a)
         done = b
     if "min" in folded and (more := [m.start() for m in _MIN_MANAT.finditer(folded)]):
         starts = sorted(set(starts).union(more))
@@ -118,10 +129,11 @@ def _starts(folded: str) -> list[int]:
 
 
 def _matches(folded: str) -> Iterator[re.Match]:
-    """The matches of ``_AMOUNT.finditer(folded)``, found by trying only the positions of :func:`_starts`."""
+    """The matches of ``_AMOUNT.finditer(folded)``, found by trying only the positions of :func:`_starts`, each
+    in a window of :data:`AMOUNT_WIDTH` + 1 characters."""
     end = 0
     for p in _starts(folded):
-        if p >= end and (m := _AMOUNT.match(folded, p)):
+        if p >= end and (m := _AMOUNT.match(folded, p, p + AMOUNT_WIDTH + 1)):
             end = m.end()
             yield m
 

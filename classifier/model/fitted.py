@@ -1,4 +1,5 @@
-"""The fitted model: feature blocks, two linear heads (article labels, circumstance tags), calibration, thresholds.
+"""The fitted model: feature blocks, three linear heads (article labels, circumstance tags, any offence), calibration,
+thresholds.
 
 A :class:`Model` holds plain arrays only (no scikit-learn object), so it loads fast and safely (see
 :mod:`.persist`). Both heads share the features; each is one-vs-rest, so a decision is one product ``X·W + b``;
@@ -17,6 +18,11 @@ from .features import Features
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+
+
+def _rows(X, rows: np.ndarray):
+    """Rows ``rows`` of features given as one matrix or as a list of column blocks."""
+    return [block[rows] for block in X] if isinstance(X, list) else X[rows]
 
 
 @dataclass
@@ -41,6 +47,9 @@ class Model:
     tag_calibration: np.ndarray
     tag_thresholds: np.ndarray
     kind: str
+    offence_head: Head
+    offence_calibration: np.ndarray  # (2,): a, b
+    offence_threshold: float
     cv: dict = field(default_factory=dict)
 
     def blocks(self, folded: list[str]) -> list:
@@ -52,11 +61,11 @@ class Model:
         return self.extractor.matrix([normalise(t) for t in texts])
 
     def decision(self, X, head: str = "labels") -> np.ndarray:
-        """Decision values X·W + b for every label (or tag, ``head="tags"``).
+        """Decision values X·W + b for every label (or tag, ``head="tags"``; or the offence head, ``"offence"``).
 
         ``X`` is a list of column blocks in the features' order (word, char), or one stacked matrix; the sum of
         the block products equals X·W up to rounding. Raises ``ValueError`` when the widths do not add up."""
-        h = self.label_head if head == "labels" else self.tag_head
+        h = {"labels": self.label_head, "tags": self.tag_head, "offence": self.offence_head}[head]
         if not isinstance(X, list):
             return np.asarray(X @ h.W) + h.b
         out, start = np.zeros((X[0].shape[0], h.W.shape[1])) + h.b, 0
@@ -75,9 +84,28 @@ class Model:
         """Calibrated probability of each circumstance tag, shape (n, n_tags)."""
         return sigmoid(self.decision(X, "tags") * self.tag_calibration[:, 0] + self.tag_calibration[:, 1])
 
+    def offence_proba(self, X) -> np.ndarray:
+        """Calibrated probability that the text describes any Chapter 30 offence, shape (n,)."""
+        a, b = self.offence_calibration
+        return sigmoid(self.decision(X, "offence")[:, 0] * a + b)
+
+    def choose(self, P: np.ndarray, X) -> np.ndarray:
+        """The labels chosen for texts with label probabilities ``P`` and features ``X`` (boolean, like ``P``).
+
+        A label is chosen at or above its threshold. When none is but the offence head finds an offence, the
+        label closest to its threshold is chosen: real reports state an offence less explicitly than any one
+        label's evidence needs (the dev set of real cases showed it; see the model card)."""
+        chosen = P >= self.thresholds
+        fallback = np.flatnonzero(~chosen.any(axis=1))
+        if len(fallback):
+            found = fallback[self.offence_proba(_rows(X, fallback)) >= self.offence_threshold]
+            chosen[found, np.argmax(P[found] / self.thresholds, axis=1)] = True
+        return chosen
+
     def predict(self, texts: list[str]) -> np.ndarray:
-        """0/1 matrix of labels at or above their thresholds, for raw texts."""
-        return (self.label_proba(self.blocks([normalise(t) for t in texts])) >= self.thresholds).astype(int)
+        """0/1 matrix of the labels chosen for raw texts (:meth:`choose`)."""
+        X = self.blocks([normalise(t) for t in texts])
+        return self.choose(self.label_proba(X), X).astype(int)
 
     def coefficients(self, head: str = "labels") -> np.ndarray:
         """Per-label (or per-tag) weight vectors (n_outputs, n_features), for explanations."""

@@ -25,10 +25,11 @@ from .fitted import Head, Model
 MODEL_DIR_ENV = "CYBERCRIME_MODEL_DIR"
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "models"
 MODEL_FILE, MANIFEST_FILE = "model.npz", "manifest.json"
-FORMAT = 2
-ARRAYS = ("word_terms", "word_idf", "char_terms", "char_idf", "label_W", "label_b", "tag_W", "tag_b")
+FORMAT = 3
+ARRAYS = ("word_terms", "word_idf", "char_terms", "char_idf", "label_W", "label_b", "tag_W", "tag_b", "offence_W",
+          "offence_b")
 """The arrays of the model file, and nothing else."""
-CODE_FILES = ("features.py", "training.py", "targets.py", "../text.py")
+CODE_FILES = ("features.py", "fitted.py", "training.py", "targets.py", "../text.py")
 """The source files that define the features, normalisation and targets: a change to any of them rebuilds."""
 
 
@@ -62,7 +63,7 @@ def save(model: Model, corpus_sha256: str, metrics: dict, directory: Path | None
     buf = io.BytesIO()
     np.savez(buf, word_terms=np.array(word.terms, dtype=str), word_idf=word.idf, char_terms=np.array(char.terms, dtype=str),
              char_idf=char.idf, label_W=model.label_head.W, label_b=model.label_head.b, tag_W=model.tag_head.W,
-             tag_b=model.tag_head.b)
+             tag_b=model.tag_head.b, offence_W=model.offence_head.W, offence_b=model.offence_head.b)
     data = buf.getvalue()
     manifest = {
         "format": FORMAT,
@@ -78,6 +79,8 @@ def save(model: Model, corpus_sha256: str, metrics: dict, directory: Path | None
         "calibration": model.calibration.tolist(),
         "tag_thresholds": model.tag_thresholds.tolist(),
         "tag_calibration": model.tag_calibration.tolist(),
+        "offence_calibration": model.offence_calibration.tolist(),
+        "offence_threshold": model.offence_threshold,
         "metrics": metrics,
     }
     tmp = d / (MODEL_FILE + ".tmp")
@@ -156,4 +159,5 @@ def load(corpus_sha256: str, directory: Path | None = None) -> Model:
                          Block("char", a["char_terms"].tolist(), a["char_idf"])])
     return Model(m["labels"], m["tags"], features, Head(a["label_W"], a["label_b"]), Head(a["tag_W"], a["tag_b"]),
                  np.array(m["calibration"]), np.array(m["thresholds"]), np.array(m["tag_calibration"]),
-                 np.array(m["tag_thresholds"]), m["kind"], {"metrics": m.get("metrics", {})})
+                 np.array(m["tag_thresholds"]), m["kind"], Head(a["offence_W"], a["offence_b"]),
+                 np.array(m["offence_calibration"]), float(m["offence_threshold"]), {"metrics": m.get("metrics", {})})

@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import KFold
@@ -40,6 +41,10 @@ SEED = 20261123
 FOLDS = 5
 THRESHOLD_GRID = np.round(np.arange(0.20, 0.81, 0.025), 3)
 CANDIDATES = ("logreg", "linear_svm")
+CHOSEN = ("linear_svm",)
+"""The kind the build fits: chosen over logistic regression on train CV and the dev set of real cases by
+``bench/model_selection.py`` (same figures within 0.005, several times faster to fit). ``train(kinds=CANDIDATES)``
+still compares both."""
 
 
 def build_vectorizer() -> FeatureUnion:
@@ -80,18 +85,44 @@ def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
     return float(THRESHOLD_GRID[int(np.argmax(scores))])
 
 
-def _folds(folded: list[str]):
-    """Vectorise each of the CV folds once (fit on the fold's train part only)."""
-    arr = np.array(folded, dtype=object)
-    for tr, te in KFold(FOLDS, shuffle=True, random_state=SEED).split(arr):
-        vec = build_vectorizer()
-        yield tr, te, vec.fit_transform(arr[tr]), vec.transform(arr[te])
+def count_blocks(folded: list[str]) -> list[tuple[sp.csr_matrix, np.ndarray]]:
+    """Term counts of every text in each block (word, char) with every term kept, and the terms in column order.
+
+    Counting once lets cross-validation fit each fold's vocabulary and IDF by selecting columns instead of
+    re-reading the texts (:func:`block_features`); the result equals a ``build_vectorizer()`` fitted on the fold."""
+    vectorizers = [CountVectorizer(lowercase=False, ngram_range=WORD["ngram_range"],
+                                   token_pattern=WORD["token_pattern"], dtype=np.float32),
+                   CountVectorizer(lowercase=False, analyzer="char_wb", ngram_range=CHAR["ngram_range"],
+                                   dtype=np.float32)]
+    return [(v.fit_transform(folded).tocsr(), v.get_feature_names_out()) for v in vectorizers]
+
+
+def block_features(blocks, fit_rows: np.ndarray, rows: list[np.ndarray], min_df: int = 2):
+    """TF-IDF fitted on ``fit_rows`` (terms in at least ``min_df`` of them, their IDF) and applied to each index
+    array of ``rows``; returns (one stacked CSR matrix per entry of ``rows``, the fitted :class:`Block` of each block)."""
+    out, fitted = [[] for _ in rows], []
+    names = ("word", "char") + tuple(f"extra{i}" for i in range(len(blocks) - 2))  # extras: model selection only
+    for (counts, terms), name in zip(blocks, names):
+        fit = counts[fit_rows]
+        keep = np.flatnonzero(np.bincount(fit.indices, minlength=counts.shape[1]) >= min_df)
+        tfidf = TfidfTransformer(sublinear_tf=True).fit(fit[:, keep])
+        for k, r in enumerate(rows):
+            out[k].append(tfidf.transform(counts[r][:, keep]))
+        fitted.append(Block(name, terms[keep].tolist(), np.asarray(tfidf.idf_)))
+    return [sp.hstack(o, format="csr") for o in out], fitted
+
+
+def _folds(blocks, n: int):
+    """The CV folds' (train rows, test rows, train features, test features), each fold fitted on its train part."""
+    for tr, te in KFold(FOLDS, shuffle=True, random_state=SEED).split(np.arange(n)):
+        (Xtr, Xte), _ = block_features(blocks, tr, [tr, te])
+        yield tr, te, Xtr, Xte
 
 
 def _oof(folds, y: np.ndarray, kind: str) -> np.ndarray:
     out = np.zeros(y.shape, dtype=float)
     for tr, te, Xtr, Xte in folds:
-        out[te] = build_classifier(kind).fit(Xtr, y[tr]).decision_function(Xte)
+        out[te] = build_classifier(kind).fit(Xtr, y[tr]).decision_function(Xte).reshape(len(te), -1)
     return out
 
 
@@ -120,7 +151,7 @@ def to_head(clf: OneVsRestClassifier) -> Head:
 
 
 def train(texts: list[str], y: np.ndarray, tag_y: np.ndarray, labels: list[str], tags: list[str],
-          kinds: tuple[str, ...] = CANDIDATES) -> Model:
+          kinds: tuple[str, ...] = CHOSEN) -> Model:
     """Fit the model on the train split (see the module docstring). Deterministic for the same data.
 
     Raises ``ValueError`` when a label or tag has no positive example.
@@ -131,7 +162,8 @@ def train(texts: list[str], y: np.ndarray, tag_y: np.ndarray, labels: list[str],
             if matrix[:, j].sum() == 0:
                 raise ValueError(f"{name} {lab} has no training example")
     folded = [normalise(t) for t in texts]
-    folds = list(_folds(folded))
+    blocks = count_blocks(folded)
+    folds = list(_folds(blocks, len(folded)))
     cv: dict = {"folds": FOLDS, "candidates": {}}
     best, best_score, best_dec = None, -1.0, None
     for k in kinds:
@@ -145,17 +177,21 @@ def train(texts: list[str], y: np.ndarray, tag_y: np.ndarray, labels: list[str],
             best, best_score, best_dec = k, score, dec
     cal, thr, p = _calibrate(best_dec, y)
     tcal, tthr, tp = _calibrate(_oof(folds, tag_y, best), tag_y)
+    any_y = y.any(axis=1).astype(int)[:, None]
+    ocal, othr, op = _calibrate(_oof(folds, any_y, best), any_y)
     cv["chosen"] = best
     cv["oof_label_proba"] = p  # kept in memory for the evaluation report; not persisted
     cv["oof_tag_proba"] = tp
+    cv["oof_offence_proba"] = op[:, 0]
     del folds
-    vec = build_vectorizer()
-    X = vec.fit_transform(folded)
+    everything = np.arange(len(folded))
+    (X,), fitted = block_features(blocks, everything, [everything])
     label_clf = build_classifier(best).fit(X, y)
     tag_clf = build_classifier(best).fit(X, tag_y)
+    offence_clf = build_classifier(best).fit(X, any_y)
     cv["train_seconds"] = round(time.perf_counter() - t0, 1)
-    cv["vectorizer"] = vec  # for the test that compares our features with scikit-learn's; not persisted
-    return Model(labels, tags, to_features(vec), to_head(label_clf), to_head(tag_clf), cal, thr, tcal, tthr, best, cv)
+    return Model(labels, tags, Features(fitted), to_head(label_clf), to_head(tag_clf), cal, thr, tcal, tthr, best,
+                 to_head(offence_clf), ocal[0], float(othr[0]), cv)
 
 
 def build(directory: Path | None = None, root: Path | None = None, log=None) -> Model:
@@ -163,11 +199,10 @@ def build(directory: Path | None = None, root: Path | None = None, log=None) -> 
     log = log or (lambda m: print(m, file=sys.stderr, flush=True))
     t0 = time.perf_counter()
     table = statutes.load_table()
-    df = load_corpus(root)
-    problems = validate(df, table)
+    train_df = load_corpus(root, split="train")
+    problems = validate(train_df, table)
     if problems:
         raise ValueError(f"training_data/ has {len(problems)} problems, first: {problems[0]}")
-    train_df = df[df["split"] == "train"].reset_index(drop=True)
     labels = list(table.labels)
     log(f"Building the model from {len(train_df)} training incidents (5-fold CV, calibration, thresholds)…")
     model = train(train_df["text"].tolist(), label_matrix(train_df["articles"], labels),

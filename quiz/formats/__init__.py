@@ -43,6 +43,12 @@ def get_format(name: str) -> Format:
         raise QuizError(f"unknown format {name!r}; formats are: {', '.join(FORMATS)}") from None
 
 
+def file_name(quiz: Quiz, fmt: str) -> str:
+    """The download name of ``quiz`` in ``fmt``, by seed, format and language (``quiz-7-qti12-az.zip``), so that
+    two exports of one quiz never overwrite each other. Raises :class:`QuizError` for an unknown format."""
+    return f"quiz-{quiz.seed}-{fmt}-{quiz.lang}{get_format(fmt).extension}"
+
+
 def export_quiz(quiz: Quiz, fmt: str) -> bytes:
     """The quiz in format ``fmt`` as bytes (UTF-8 for the text formats)."""
     out = get_format(fmt).export(quiz)

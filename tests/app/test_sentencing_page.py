@@ -34,8 +34,8 @@ def test_foreign_national_loses_restriction_of_liberty(app):
     _open(app)
     app.multiselect(key="sentencing_parts").set_value(["272.1"]).run()
     app.checkbox(key="sent_foreign").check().run()
-    table = next(d.value for d in app.dataframe if "Punishment" in d.value.columns)
-    assert any("not available" in p for p in table["Punishment"])
+    lines = [m.value for m in app.markdown if "restriction of liberty" in m.value]
+    assert lines and all(m.startswith("~~**restriction of liberty**") and m.endswith("— **not available**") for m in lines)
 
 
 def test_parts_of_one_article_ask_whether_they_are_separate_episodes(app):
@@ -48,3 +48,18 @@ def test_parts_of_one_article_ask_whether_they_are_separate_episodes(app):
     app.radio(key="sentencing_episodes").set_value("one_act").run()
     texts = " ".join(m.value for m in app.markdown)
     assert "neither reading is chosen" in texts and "Addition" not in texts
+
+
+def test_the_offence_date_is_disabled_until_ticked(app):
+    _open(app)
+    assert app.date_input(key="sent_date").disabled
+    app.checkbox(key="sent_use_date").check().run()
+    assert not app.date_input(key="sent_date").disabled
+
+
+def test_switching_language_keeps_the_mode_and_re_sends_it_under_the_new_labels(app):
+    _open(app)
+    app.radio(key="sentencing_mode").set_value("circumstances").run()
+    app.sidebar.radio(key="lang").set_value("az").run()
+    assert app.radio(key="sentencing_mode").value == "circumstances"
+    assert app.selectbox(key="sentencing_label")  # the circumstances form is still shown

@@ -153,3 +153,34 @@ def test_the_273_1_1_purpose_is_not_asked_of_production(model, text, shown_by):
     purpose = next(e for e in elements("273-1", choice, found, table) if e.id == "purpose_271_273")
     assert purpose.shown
     assert (purpose.note.key if purpose.note else None) == (f"classifier.{shown_by}" if shown_by else None)
+
+
+@pytest.mark.parametrize("text,words", [
+    (RANSOM, "demanded a ransom"),
+    ("A botnet flooded the ministry website with requests for two days.", "flooded"),
+    ("He used my stolen password to log into my e-mail and read my letters.", "stolen password"),
+    ("Hakerlər bankın serverlərinə daxil olub bazanı şifrələyib və fidyə tələb ediblər.", "fidyə"),
+    ("Şöbə müdiri müştərilərin hesablarına icazəsiz daxil olub və 25 min manat köçürüb.", "manat köçürüb"),
+], ids=["ransom", "flood", "stolen-password", "az-ransom", "az-transfer"])
+def test_intent_is_inferred_from_the_conduct_with_the_words_that_show_it(model, text, words):
+    a = analyse(text, model=model)
+    intents = [e for c in a.candidates if c.elements for e in c.elements if e.id == "intent"]
+    assert intents and all(e.shown and e.inferred for e in intents)
+    assert any(words in s.text for e in intents for s in e.evidence)
+    assert "inferred" in intents[0].note.en and "niyyət" in intents[0].note.az
+
+
+def test_intent_stays_not_evident_when_the_text_leaves_it_open(model):
+    a = analyse("Someone logged into my account.", model=model)
+    intents = [e for c in a.candidates if c.elements for e in c.elements if e.id == "intent"]
+    assert intents and not any(e.shown or e.inferred for e in intents)
+
+
+def test_explanations_show_phrases_without_stop_words_or_repeats(model):
+    a = analyse(RANSOM + " Hackers demanded it for three days.", model=model)
+    for c in a.selected:
+        words = [w.lower() for s in c.explanation for w in s.text.split()]
+        shown = [s.text.lower() for s in c.explanation]
+        assert not {"for", "three", "days", "the"} & {s for s in shown}
+        assert len(shown) == len(set(shown)) and words.count("hackers") <= 1
+    assert any(" " in s.text for c in a.selected for s in c.explanation)  # neighbouring words form a phrase

@@ -264,7 +264,7 @@ def test_xlsx_rows_wider_than_the_header_and_blank_rows(model, tmp_path, capsys)
     rows = read_jsonl(tmp_path / "o.jsonl")
     assert code == 3 and [r["id"] for r in rows] == ["x1", "x2", "x3"]
     assert rows[1]["error"] == "row 4: 3 fields where the header has 2; not classified"
-    assert rows[2]["text"] == 42 and rows[2]["error"] == EMPTY  # a number is not an incident
+    assert rows[2]["text"] == 42 and rows[2]["error"] == "the text is a number, not text"  # not an incident
     assert "1 blank line skipped" in err
 
 
@@ -374,14 +374,26 @@ def test_formula_guard_in_csv(model, tmp_path):
     assert on.articles.tolist() == off.articles.tolist()  # the guard changes the output, not the classification
 
 
-def test_formula_guard_in_xlsx_and_text_cells_without_it(model, tmp_path):
+def test_xlsx_writes_formula_like_cells_as_text_cells_without_a_visible_quote(model, tmp_path):
     run([FIXTURES / "formulas.csv", "-o", tmp_path / "on.xlsx"])
     run([FIXTURES / "formulas.csv", "-o", tmp_path / "off.xlsx", "--no-formula-guard"])
-    on = openpyxl.load_workbook(tmp_path / "on.xlsx").worksheets[0]
-    off = openpyxl.load_workbook(tmp_path / "off.xlsx").worksheets[0]
-    assert on["B2"].value.startswith("'=HYPERLINK") and on["C5"].value == "'=1+2"
-    assert off["B2"].value.startswith("=HYPERLINK") and off["B2"].data_type == "s"  # text, never a formula
-    assert off["C5"].value == "=1+2" and off["C5"].data_type == "s"
+    for path in ("on.xlsx", "off.xlsx"):  # the same either way: a text cell is never run as a formula
+        sheet = openpyxl.load_workbook(tmp_path / path).worksheets[0]
+        assert sheet["B2"].value.startswith("=HYPERLINK") and sheet["B2"].data_type == "s"
+        assert sheet["C5"].value == "=1+2" and sheet["C5"].data_type == "s"
+        assert sheet["C2"].value == "+1 555" and sheet["C3"].value == "@SUM(A1)"
+
+
+def test_csv_for_excel_starts_with_a_byte_order_mark(tmp_path):
+    from classifier.bulk import io as batch_io
+    for bom in (False, True):
+        writer = batch_io.open_output(str(tmp_path / f"{bom}.csv"), "csv", bom=bom)
+        writer.write(pd.DataFrame({"text": ["Şifrə oğurlanıb", "пароль"]}))
+        writer.close()
+        data = (tmp_path / f"{bom}.csv").read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf") == bom and "Şifrə".encode() in data
+    with pytest.raises(batch_io.FormatError):
+        batch_io.open_output(str(tmp_path / "x.xlsx"), "xlsx", bom=True)
 
 
 # ---- parallel and distributed ------------------------------------------------------------------------------------

@@ -8,10 +8,12 @@ def test_analyse_prints_markdown(model, capsys):
     assert out.startswith("# 30-cu fəsil üzrə təhlil") and "271" in out
 
 
-def test_analyse_escapes_user_markup(model, capsys):
-    main(["analyse", "<b>x</b> **y** someone logged into my e-mail and changed my password"])
+def test_analyse_shows_user_markup_literally_in_a_code_block(model, capsys):
+    text = "<b>x</b> **y** someone logged into my e-mail and changed my password"
+    main(["analyse", text])
     out = capsys.readouterr().out
-    assert "<b>" not in out and "\\*\\*y\\*\\*" in out
+    fenced = f"```text\n{text}\n```"
+    assert fenced in out and "<b>" not in out.replace(fenced, "")
 
 
 def test_analyse_empty_text_exits_1(model, capsys):

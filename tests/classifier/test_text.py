@@ -79,3 +79,11 @@ def test_warnings_are_english_strings_that_carry_their_azerbaijani_wording():
     assert warnings[0].text("en") == warnings[0]
     again = pickle.loads(pickle.dumps(warnings[0]))
     assert again == warnings[0] and again.az == warnings[0].az and copy.deepcopy(again).az == again.az
+
+
+def test_text_errors_say_why_in_english_and_in_azerbaijani():
+    from classifier.text import TextError, prepare
+    with pytest.raises(TextError) as exc:
+        prepare("   ...   ")
+    assert str(exc.value) == "the text is empty or has no words" == exc.value.message("en")
+    assert exc.value.message("az") == "mətn boşdur və ya onda söz yoxdur"

@@ -6,7 +6,7 @@ import yaml
 
 import datetime as dt
 
-from statutes import NotCoveredError, UnknownPartError, load_table, parse_date, reference
+from statutes import NotCoveredError, UnknownPartError, aggregate, load_table, parse_date, reference
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "sentencing.yaml").read_text(encoding="utf-8"))
 
@@ -110,3 +110,23 @@ def test_release_lines_open_with_a_capital(lang):
         for r in reference(part.id).release:
             first = r.note.text(lang)[0]
             assert first == first.upper(), r.note.text(lang)
+
+
+def test_each_punishment_states_its_range_with_unit_and_articles_in_both_languages():
+    ref = reference("271.1")
+    fine, prison = ref.punishment("fine"), ref.punishment("imprisonment")
+    assert fine.span == "2,000 AZN – 4,000 AZN (Art. 271.1)" and fine.span.az == "2000 manat – 4000 manat (maddə 271.1)"
+    assert prison.span == "3 months (Art. 55.2) – 2 years (Art. 271.1)"
+    assert prison.span.az == "3 ay (maddə 55.2) – 2 il (maddə 271.1)"
+
+
+def test_aggregate_figures_carry_their_unit():
+    notes = [n for n in aggregate([reference("271.1"), reference("273.1")]).notes if n.id == "aggregate_other"]
+    assert notes and all(("AZN" in n or "years" in n or "months" in n) for n in notes)
+    assert all(("manat" in n.az or " il " in n.az or " ay " in n.az) for n in notes)
+
+
+def test_a_minor_s_fine_span_states_only_its_maximum_with_art_85_2():
+    fine = reference("271.1", minor=True).punishment("fine")
+    assert fine.min is None
+    assert fine.span == "up to 600 AZN (Art. 85.2)" and fine.span.az == "ən çoxu 600 manat (maddə 85.2)"

@@ -3,22 +3,27 @@
 Readers stream a table as DataFrame chunks of object columns (bounded memory on any file size; XLSX is read with
 openpyxl's read-only mode, and from stdin it is buffered first, as a zip needs seeking). Each chunk comes with one
 reader message per row: a malformed CSV line, invalid JSON or an XLSX row wider than its header is kept as a row
-with that message (and its line number) rather than dropped. Blank lines of CSV, TSV and JSONL are not records
-and are skipped (counted); in plain text every line is an incident, blank ones included.
+with that message (and its line number) rather than dropped, and so is an XLSX row whose text cell is a formula
+with no saved value. Blank lines of CSV, TSV and JSONL are not records and are skipped (counted); in plain text
+every line is an incident, blank ones included. Notes warn of sheets not read, other formula cells with no saved
+value, and text input whose last line has no line end (cut short?).
 
 Encodings: a BOM decides (UTF-8, UTF-16, UTF-32); otherwise UTF-8 when the first 64 KiB are mostly valid UTF-8,
 else charset-normalizer's guess (Windows-1251 preferred over its Cyrillic look-alikes); ``encoding=`` overrides.
 Bytes that do not decode become lone surrogates U+DC00–U+DCFF, which :mod:`classifier.bulk` reports as an
 error on that row; writers replace them with U+FFFD, so every output is valid UTF-8.
 
-Writers (CSV, JSONL, XLSX) write to a ``.part`` file renamed into place on success, or to stdout. CSV and XLSX
-output neutralise spreadsheet formulas: a text cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage
-return gets a leading ``'`` (plain numbers such as ``-12.5`` are left alone); ``formula_guard=False`` turns
-this off. XLSX cells are always stored as text, never as formulas; XLSX cannot hold control characters (they
-become U+FFFD) or more than 32,767 characters in a cell (longer cells are cut, with a warning).
+Writers (CSV, JSONL, XLSX) write a file through a temporary file of their own (``NAME.<random>.part``) renamed
+onto it when complete, a device or FIFO in place, or stdout; a symlink is written through. CSV and XLSX output
+neutralise spreadsheet formulas: a text cell, or a line inside it, starting with ``=``, ``+``, ``-``, ``@``, tab
+or carriage return gets a leading ``'`` (plain numbers such as ``-12.5`` are left alone); ``formula_guard=False``
+turns this off. CSV quotes a cell with a carriage return as one with a line feed and writes NUL as U+FFFD. XLSX
+cells are always stored as text, never as formulas; XLSX cannot hold control characters (they become U+FFFD) or
+more than 32,767 characters in a cell (longer cells are cut, with a warning).
 
-Modules: :mod:`.formats` (format names, errors), :mod:`.encoding`, :mod:`.reader`, :mod:`.cells` (formula
-guard), :mod:`.writer` and :mod:`.report`; this package re-exports what callers use.
+Modules: :mod:`.formats` (format names, errors), :mod:`.encoding`, :mod:`.reader` (with :mod:`.workbook` for
+XLSX), :mod:`.cells` (formula guard), :mod:`.writer` (with :mod:`.destination`: where the bytes go) and
+:mod:`.report`; this package re-exports what callers use.
 """
 from .cells import guard_formula, replace_undecodable
 from .encoding import check_encoding, detect_encoding

@@ -12,13 +12,24 @@ import pandas as pd
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_FORMULA = re.compile(r"(\r\n?|\n)([=+\-@\t][^\r\n]*)")
+"""A line inside a cell (after CR LF, CR or LF) that starts like a formula; linear: the line is taken whole."""
 
 
 def guard_formula(value: str) -> str:
-    """``value`` with a leading ``'`` if a spreadsheet would read it as a formula (plain numbers excepted)."""
+    """``value`` with a ``'`` before it, and before each line inside it, that a spreadsheet would read as a formula
+    (plain numbers excepted). Lines count because a reader that splits rows at a bare carriage return would make
+    each line a cell of its own."""
     if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
-        return "'" + value
+        value = "'" + value
+    if "\n" in value or "\r" in value:
+        value = _LINE_FORMULA.sub(_guard_line, value)
     return value
+
+
+def _guard_line(m: re.Match) -> str:
+    line = m.group(2)
+    return m.group(1) + (line if _PLAIN_NUMBER.fullmatch(line) else "'" + line)
 
 
 def scalar(value: Any) -> Any:
@@ -38,7 +49,9 @@ def text_cell(value: str, guard: bool) -> str:
     """Undecodable-byte marks → U+FFFD, then the formula guard when ``guard``."""
     if not value.isascii() and _SURROGATE.search(value):
         value = _SURROGATE.sub("\ufffd", value)
-    return guard_formula(value) if guard and value[:1] in _FORMULA_START else value
+    if guard and (value[:1] in _FORMULA_START or "\n" in value or "\r" in value):
+        return guard_formula(value)
+    return value
 
 
 def replace_undecodable(frame: pd.DataFrame) -> pd.DataFrame:

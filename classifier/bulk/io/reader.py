@@ -1,4 +1,7 @@
-"""Streaming readers: CSV, TSV, JSONL, XLSX and plain text as DataFrame chunks, every row kept with its message."""
+"""Streaming readers: CSV, TSV, JSONL, XLSX and plain text as DataFrame chunks, every row kept with its message.
+
+Text input whose last line has no line end is read whole and warned about: a file cut short (a copy that stopped,
+a full disk) ends that way, and its last record may be incomplete."""
 from __future__ import annotations
 
 import codecs
@@ -13,6 +16,7 @@ import pandas as pd
 
 from .encoding import BAD_BYTES, SNIFF_BYTES, Prefixed, check_encoding, detect_encoding
 from .formats import INPUT_FORMATS, FormatError, InputError
+from .workbook import Sheet
 
 FIELD_LIMIT = 16 * 1024 * 1024
 """Largest CSV/TSV field read, in characters; a longer one (e.g. an unclosed quote) is a malformed line."""
@@ -123,8 +127,9 @@ def _open_text(reader: TableReader, raw: IO[bytes], encoding: str | None) -> Non
     else:
         enc = detect_encoding(head, complete=len(head) < SNIFF_BYTES)
     reader.encoding = enc
-    stream = io.TextIOWrapper(io.BufferedReader(Prefixed(head, raw)), encoding=enc, errors=BAD_BYTES,
-                              newline="" if reader.format in ("csv", "tsv") else None)
+    stream = _lines_checked(reader, io.TextIOWrapper(io.BufferedReader(Prefixed(head, raw)), encoding=enc,
+                                                     errors=BAD_BYTES,
+                                                     newline="" if reader.format in ("csv", "tsv") else None))
     if reader.format in ("csv", "tsv"):
         reader._rows = _csv_rows(reader, stream, "," if reader.format == "csv" else "\t")
     elif reader.format == "jsonl":
@@ -134,7 +139,16 @@ def _open_text(reader: TableReader, raw: IO[bytes], encoding: str | None) -> Non
         reader._rows = ((i, [line.rstrip("\n")], "") for i, line in enumerate(stream, start=1))
 
 
-def _csv_rows(reader: TableReader, stream: IO[str], delimiter: str) -> Iterator[Row]:
+def _lines_checked(reader: TableReader, stream: IO[str]) -> Iterator[str]:
+    """The lines of ``stream``; after the last one, a note if it has no line end (the file may be cut short)."""
+    number, line = 0, ""
+    for number, line in enumerate(stream, start=1):
+        yield line
+    if line and line[-1] not in "\r\n":
+        reader.notes.append(f"the input ends without a line end (line {number}): its last record may be cut short")
+
+
+def _csv_rows(reader: TableReader, stream: Iterator[str], delimiter: str) -> Iterator[Row]:
     if csv.field_size_limit() < FIELD_LIMIT:
         csv.field_size_limit(FIELD_LIMIT)
     rows = csv.reader(stream, delimiter=delimiter, strict=True)
@@ -177,7 +191,7 @@ def _fields(n: int) -> str:
     return f"{n} field" if n == 1 else f"{n} fields"
 
 
-def _jsonl_rows(reader: TableReader, stream: IO[str]) -> Iterator[Row]:
+def _jsonl_rows(reader: TableReader, stream: Iterator[str]) -> Iterator[Row]:
     index = {c: i for i, c in enumerate(reader.columns)}
     for number, line in enumerate(stream, start=1):
         if not line.strip():
@@ -213,35 +227,46 @@ def _object(pairs: list[tuple[str, Any]], doubled: list[str]) -> dict:
     return out
 
 
-def _open_xlsx(reader: TableReader, raw: IO[bytes]) -> None:
-    import zipfile
+UNSAVED_FORMULA = ("the text cell holds a formula with no saved value (open and save the workbook in a spreadsheet "
+                   "program to compute it); not classified")
 
-    import openpyxl
-    data = raw if raw.seekable() else io.BytesIO(raw.read())
-    try:
-        book = openpyxl.load_workbook(data, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"{reader.name} is not a readable XLSX workbook: {exc}") from None
-    reader._close = book.close
-    rows = book.worksheets[0].iter_rows(values_only=True)
-    header = list(next(rows, ()))
+
+def _open_xlsx(reader: TableReader, raw: IO[bytes]) -> None:
+    sheet = Sheet(raw, reader.name)
+    reader._close = sheet.close
+    if sheet.other_sheets:
+        n = len(sheet.other_sheets) + 1
+        reader.notes.append(f"the workbook has {n} sheets; only the first, {sheet.title!r}, was read "
+                            f"(not read: {', '.join(map(repr, sheet.other_sheets))})")
+    rows = sheet.rows()
+    header = list(next(rows, ((), []))[0])
     while header and header[-1] is None:
         header.pop()
     if not header:
-        book.close()
+        sheet.close()
         raise InputError(f"the first sheet of {reader.name} is empty: no header row")
     reader._set_header(header)
     reader._rows = _xlsx_records(reader, rows, len(header))
 
 
 def _xlsx_records(reader: TableReader, rows, width: int) -> Iterator[Row]:
-    for number, values in enumerate(rows, start=2):
+    text = reader.columns.index(reader.text_column) if reader.text_column in reader.columns else -1
+    unsaved: dict[str, int] = {}
+    for number, (values, formulas) in enumerate(rows, start=2):
         values = list(values)
-        if all(v is None or v == "" for v in values):
+        for i in formulas:
+            if i != text and i < width:
+                unsaved[reader.columns[i]] = unsaved.get(reader.columns[i], 0) + 1
+        if all(v is None or v == "" for v in values) and not formulas:
             reader.blank_lines += 1
             continue
         extra = [v for v in values[width:] if v is not None]
         if extra:
             yield number, values[:width], f"{_fields(width + len(extra))} where the header has {width}; not classified"
         else:
-            yield number, (values + [None] * width)[:width], ""
+            yield number, (values + [None] * width)[:width], UNSAVED_FORMULA if text in formulas else ""
+    if unsaved:
+        n = sum(unsaved.values())
+        reader.notes.append(f"{n} other formula cell{'s have' if n != 1 else ' has'} no saved value and "
+                            f"{'are' if n != 1 else 'is'} read as empty (column{'s' * (len(unsaved) != 1)} "
+                            f"{', '.join(unsaved)})")

@@ -1,22 +1,24 @@
-"""Writers of classified tables: CSV, JSONL and XLSX, to a file renamed into place on success, or to stdout."""
+"""Writers of classified tables: CSV, JSONL and XLSX, to a file put in place when complete, to a special file or
+to stdout (see :mod:`.destination`). Every failure to write is an :class:`OutputError` naming the output, and an
+aborted writer leaves nothing behind."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import json
-import os
 import re
-import sys
 import tempfile
-from pathlib import Path
-from typing import IO, Any
+import zipfile
+from typing import Any
 
 import pandas as pd
 
 from i18n import number
 
 from .cells import column_cells, scalar, text_cell
+from .destination import Destination
 from .formats import OUTPUT_FORMATS, FormatError, OutputError
 
 XLSX_CELL_LIMIT = 32_767
@@ -24,11 +26,25 @@ XLSX_MAX_ROWS = 1_048_576
 _XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-class TableWriter:
-    """Writes classified chunks to a file (via ``<name>.part``, renamed on :meth:`close`) or to stdout.
+@contextlib.contextmanager
+def _writing(dest: str):
+    """Turn a failure to write (a full disk, a file size limit) into an :class:`OutputError` naming ``dest``; a
+    closed pipe stays a ``BrokenPipeError`` (the command stops quietly)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write {dest}: {exc.strerror or exc}") from None
 
-    Call :meth:`write` per chunk, then :meth:`close`; :meth:`abort` removes a partial file. ``warnings`` collects
-    what the reader of the output should know (cut XLSX cells, columns not in the header).
+
+class TableWriter:
+    """Writes classified chunks to a :class:`~.destination.Destination`: a file put in place on :meth:`close`, a
+    special file, or stdout.
+
+    Call :meth:`write` per chunk, then :meth:`close`; on any failure call :meth:`abort`, which drops the partial
+    output and never raises. Both raise :class:`OutputError` when the output cannot be written. ``warnings``
+    collects what the reader of the output should know (cut XLSX cells, columns not in the header).
     """
 
     _fixed_header = True
@@ -39,11 +55,8 @@ class TableWriter:
         self.rows = 0
         self.warnings: list[str] = []
         self._left_out: set[str] = set()
-        self._part = None if dest == "-" else Path(f"{dest}.part")
-        try:
-            self._raw: IO[bytes] = sys.stdout.buffer if dest == "-" else open(self._part, "wb")
-        except OSError as exc:
-            raise OutputError(f"cannot write {dest}: {exc.strerror or exc}") from None
+        self._out = Destination(dest)
+        self._raw = self._out.raw
 
     def write(self, frame: pd.DataFrame) -> None:
         """Write one chunk. CSV and XLSX keep the first chunk's header: later columns (new JSONL keys) are left
@@ -57,7 +70,8 @@ class TableWriter:
                 self.warnings.append(f"columns first seen after row {self.rows + 1} are not in the output: "
                                      f"{', '.join(extra)} (write JSONL to keep them)")
             frame = frame.set_axis([str(c) for c in frame.columns], axis=1).reindex(columns=self.header)
-        self._write(frame)
+        with _writing(self.dest):
+            self._write(frame)
         self.rows += len(frame)
 
     def _write(self, frame: pd.DataFrame) -> None:
@@ -67,52 +81,89 @@ class TableWriter:
         pass
 
     def close(self) -> None:
-        """Finish the output (an empty table still gets its header); rename the ``.part`` file into place."""
-        self._finish()
-        if self._raw is sys.stdout.buffer:
-            self._raw.flush()
-            return
-        self._raw.close()
-        os.replace(self._part, self.dest)
+        """Finish the output (an empty table still gets its header) and put it in place."""
+        with _writing(self.dest):
+            self._finish()
+            self._out.commit()
 
     def abort(self) -> None:
-        if self._raw is not sys.stdout.buffer:
-            self._raw.close()
-            self._part.unlink(missing_ok=True)
+        """Drop the partial output: nothing is put in place and no temporary file is left. Never raises."""
+        self._release()
+        self._out.discard()
+
+    def _release(self) -> None:
+        """Let go of what the format holds (buffers, temporary files) without writing it; never raises."""
 
 
 class _CsvWriter(TableWriter):
-    def __init__(self, dest: str, guard: bool):
+    """CSV (UTF-8, with a byte order mark for Excel when ``bom``; LF line ends). A cell with a carriage return is
+    quoted like one with a line feed (Python's writer quotes only the characters of its line end), and a NUL is
+    written as U+FFFD (counted in a warning)."""
+
+    def __init__(self, dest: str, guard: bool, bom: bool = False):
         super().__init__(dest, guard)
-        self._text = io.TextIOWrapper(self._raw, encoding="utf-8", newline="", write_through=False)
+        self._text = io.TextIOWrapper(self._raw, encoding="utf-8-sig" if bom else "utf-8", newline="",
+                                      write_through=False)
         self._csv = csv.writer(self._text, lineterminator="\n")
         self._started = False
+        self._cr = False
+        self._nul = 0
 
     def _cell(self, v: Any) -> Any:
         if type(v) is not str:
             v = scalar(v)
             if not isinstance(v, str):
                 return v
+        if "\x00" in v:
+            self._nul += 1
+            v = v.replace("\x00", "\ufffd")
+        if "\r" in v:
+            self._cr = True
         return text_cell(v, self.guard)
 
     def _write(self, frame: pd.DataFrame) -> None:
         if not self._started:
-            self._csv.writerow([self._cell(h) for h in self.header])
+            self._rows([[self._cell(h) for h in self.header]])
             self._started = True
-        self._csv.writerows(zip(*(column_cells(frame.iloc[:, j], self._cell) for j in range(frame.shape[1]))))
+        self._rows(zip(*(column_cells(frame.iloc[:, j], self._cell) for j in range(frame.shape[1]))))
+
+    def _rows(self, rows) -> None:
+        """Rows through the csv module, except those with a carriage return in a cell, which are quoted here."""
+        if not self._cr:
+            self._csv.writerows(rows)
+            return
+        self._cr = False
+        for row in rows:
+            if any(type(c) is str and "\r" in c for c in row):
+                self._text.write(",".join(map(_csv_field, row)) + "\n")
+            else:
+                self._csv.writerow(row)
 
     def _finish(self) -> None:
         if not self._started and self.header is not None:
-            self._csv.writerow([self._cell(h) for h in self.header])
+            self._rows([[self._cell(h) for h in self.header]])
+        if self._nul:
+            self.warnings.append(f"{self._nul} cell{'s' * (self._nul != 1)} held NUL characters, written as U+FFFD "
+                                 "(write JSONL to keep them)")
         self._text.flush()
         self._text.detach()
 
-    def abort(self) -> None:
-        try:
-            self._text.detach()  # never let the wrapper close stdout
-        except ValueError:
-            pass
-        super().abort()
+    def _release(self) -> None:
+        if self._out.stdout:  # never let the wrapper close stdout; a file's wrapper is inert once the file is closed
+            with contextlib.suppress(OSError, ValueError):
+                self._text.detach()
+
+
+_CSV_QUOTED = re.compile('[",\r\n]')
+
+
+def _csv_field(value: Any) -> str:
+    """One CSV field as the csv module writes it (minimal quoting, floats by ``repr``), with CR quoted too."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return '"' + value.replace('"', '""') + '"' if _CSV_QUOTED.search(value) else value
+    return repr(value) if isinstance(value, float) else str(value)
 
 
 class _JsonlWriter(TableWriter):
@@ -154,11 +205,11 @@ class _XlsxWriter(TableWriter):
             return v.isoformat()
         if not isinstance(v, str):
             return v
-        v = _XLSX_ILLEGAL.sub("\ufffd", text_cell(v, self.guard))
+        v = _XLSX_ILLEGAL.sub("\ufffd", text_cell(v, False))  # no quote: a text cell is never run as a formula
         if len(v) > XLSX_CELL_LIMIT:
             self._cut += 1
             v = v[:XLSX_CELL_LIMIT]
-        if v.startswith("="):  # stored as text, never as a formula
+        if v.startswith("="):  # stored as a text cell, never as a formula
             cell = self._cell(self._sheet, value=v)
             cell.data_type = "s"
             return cell
@@ -180,22 +231,43 @@ class _XlsxWriter(TableWriter):
         if self._cut:
             self.warnings.append(f"{self._cut} cells were longer than the {number(XLSX_CELL_LIMIT, ',')} characters an XLSX "
                                  "cell holds and were cut (write CSV or JSONL to keep them whole)")
-        if self._raw is sys.stdout.buffer:
-            with tempfile.TemporaryFile() as tmp:  # a zip is written with seeks; stdout may be a pipe
-                self._book.save(tmp)
+        if self._out.temp is None:
+            with tempfile.TemporaryFile() as tmp:  # a zip is written with seeks; stdout or a device may not seek
+                self._save(tmp)
                 tmp.seek(0)
                 while block := tmp.read(1 << 20):
                     self._raw.write(block)
         else:
-            self._book.save(self._raw)
+            self._save(self._raw)
+
+    def _save(self, fh) -> None:
+        """The workbook as a zip in ``fh``; the zip is closed even when writing fails (else its finaliser would
+        write again later and print an "Exception ignored" traceback)."""
+        from openpyxl.writer.excel import ExcelWriter
+        with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+            ExcelWriter(self._book, archive).write_data()
+
+    def _release(self) -> None:
+        """Close openpyxl's stream of the sheet and remove its temporary file, each step on its own: left open,
+        their finalisers would write to a full disk later and print "Exception ignored" tracebacks."""
+        rows, xml = getattr(self._sheet, "_rows", None), getattr(self._sheet, "_writer", None)
+        for step in (getattr(rows, "close", None), getattr(xml, "close", None), getattr(xml, "cleanup", None)):
+            if step is not None:
+                with contextlib.suppress(Exception):
+                    step()
 
 
-def open_output(dest: str, fmt: str, *, formula_guard: bool = True) -> TableWriter:
+def open_output(dest: str, fmt: str, *, formula_guard: bool = True, bom: bool = False) -> TableWriter:
     """A :class:`TableWriter` for ``dest`` (a path, or ``-`` for stdout) in ``fmt`` (csv, jsonl, xlsx).
 
+    ``formula_guard`` quotes CSV cells a spreadsheet would run as formulas (XLSX cells are text cells, never
+    formulas, so they need no quote). ``bom`` starts a CSV with a UTF-8 byte-order mark, which Excel needs to
+    read it as UTF-8 (without it, Azerbaijani and Russian letters show as mojibake).
     Raises :class:`FormatError` for an unknown format and :class:`OutputError` if the file cannot be created.
     """
     writers = {"csv": _CsvWriter, "jsonl": _JsonlWriter, "xlsx": _XlsxWriter}
     if fmt not in writers:
         raise FormatError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
-    return writers[fmt](dest, formula_guard)
+    if bom and fmt != "csv":
+        raise FormatError("a byte-order mark is written only to CSV")
+    return _CsvWriter(dest, formula_guard, bom) if fmt == "csv" else writers[fmt](dest, formula_guard)

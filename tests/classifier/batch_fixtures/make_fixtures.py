@@ -46,6 +46,18 @@ FILES: dict[str, bytes] = {
     "incidents.jsonl": (f'{{"id": 1, "text": "{MAILBOX}", "meta": {{"src": "soc"}}}}\n{{"id": 2, "text": \n'
                         f'[1, 2]\n{{"id": 4, "text": "a", "text": "{RANSOM}"}}\n{{"id": 5}}\n\n'
                         f'{{"id": 6, "text": "{PHISH}", "tags": ["x", "y"]}}\n').encode(),
+    # issue 13: a bare carriage return before a formula, and a NUL, inside quoted cells
+    "bare_cr.csv": (f"id,text,note\ncr1,\"hacked my mail\r=cmd|' /C calc'!A0\",\"a\x00b\"\n"
+                    f"cr2,{MAILBOX},\"first line\r@SUM(A1)\r\n-5\"\n").encode(),
+    # a text that is under the limit as saved and over it after Unicode normalisation (U+0958 → 2 characters)
+    "nfc_growth.csv": f"id,text\ng1,{MAILBOX} {chr(0x958) * 10_000}\ng2,\"{RANSOM}\"\n".encode(),
+    # JSON values that are not text in the text field; null is a missing text
+    "not_text_values.jsonl": (b'{"id": 1, "text": true}\n{"id": 2, "text": 1.5e300}\n{"id": 3, "text": ["a", "b"]}\n'
+                              b'{"id": 4, "text": {"k": "v"}}\n{"id": 5, "text": 42}\n{"id": 6, "text": null}\n'
+                              + f'{{"id": 7, "text": "{MAILBOX}"}}\n'.encode()),
+    # files cut short: the last record has no line end
+    "cut_short.csv": f"id,text\nk1,{MAILBOX}\nk2,Someone hacked the serv".encode(),
+    "cut_short.txt": f"{MAILBOX}\nSomeone hacked the serv".encode(),
 }
 
 if __name__ == "__main__":
