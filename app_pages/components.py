@@ -53,16 +53,20 @@ def statute_text(text: str) -> None:
 
 
 def show_aggregate(ag: statutes.AggregateReference) -> None:
-    """The combined limits for several offences (Art. 66.2): absorption, addition cap, other punishments."""
+    """Several offences together: the combined limits (Art. 66.2) where they follow, the repeat or one-act notes,
+    the reference of the part a repeat selects, and the open questions."""
     with st.container(border=True):
         st.markdown(f"#### {t('aggregate')}")
-        if ag.imprisonment_absorption_months:
-            lo, hi = ag.imprisonment_absorption_months
-            st.markdown(f"- {t('absorption')}: {pick(quantity(lo.value, 'months'))} "
-                        f"({t('art').format(id=lo.article)}) – {pick(quantity(hi.value, 'months'))} "
-                        f"({t('art').format(id=hi.article)})")
+        if ag.imprisonment_absorption_max_months:
+            b = ag.imprisonment_absorption_max_months
+            st.markdown(f"- {t('absorption')} {pick(quantity(b.value, 'months'))} ({t('art').format(id=b.article)})")
         if ag.imprisonment_addition_max_months:
             b = ag.imprisonment_addition_max_months
             st.markdown(f"- {t('addition')} {pick(quantity(b.value, 'months'))} ({t('art').format(id=b.article)})")
         for n in ag.notes:
             st.markdown(f"- {n.text(lang())}")
+        show_open_questions(ag.open_questions)
+        for rep in ag.repeats:
+            if rep.reference is not None and rep.reference.part not in rep.parts:
+                st.markdown(f"##### {rep.reference.part}")
+                show_reference(rep.reference, key=f"repeat-{rep.reference.part}")

@@ -61,4 +61,9 @@ if refs:
             st.markdown(f"#### {ref.part} — {pick(table.part(ref.part).title)}")
             show_reference(ref, key=f"sent-{ref.part}")
 if len(set(parts)) >= 2:
-    show_aggregate(statutes.aggregate(refs, table=table))
+    separate = None
+    if len({table.article_of(p).article for p in parts}) < len(parts):  # parts of one article: a repeat or one act?
+        episodes = {"separate": t("episodes_separate"), "one_act": t("episodes_one_act")}
+        separate = st.radio(t("episodes"), list(episodes), key="sentencing_episodes", horizontal=True,
+                            format_func=episodes.get) == "separate"
+    show_aggregate(statutes.aggregate(refs, separate_episodes=separate, table=table))

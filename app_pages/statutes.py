@@ -9,9 +9,9 @@ import pandas as pd
 import streamlit as st
 
 import statutes
-from i18n import quantity
-from app_pages.components import show_reference, statute_text
+from app_pages.components import show_open_questions, show_reference, statute_text
 from app_pages.ui import lang, multiselect, pick, statute_table, t
+from i18n import quantity
 
 table = statute_table()
 st.title(t("statutes_title"))
@@ -42,7 +42,7 @@ def _part_tab() -> None:
     try:
         ref = statutes.reference(part_id, offence_date=on, table=table)
     except statutes.NotCoveredError as exc:
-        st.error(f"{t('not_covered')}: {exc}")
+        st.error(f"{t('not_covered')}: {pick(exc.note)}")
         return
     version = ref.version
 
@@ -54,13 +54,11 @@ def _part_tab() -> None:
         with st.container(border=True):
             statute_text(version.text_az)
         if version.reconstruction_note:
-            later = [v.amended_by for v in part.versions if v.effective_from > version.effective_from]
-            st.caption(version.reconstruction_note if lang() == "en" else
-                       t("reconstructed_from").format(acts=", ".join(later)))
+            st.caption(pick(version.reconstruction_note))
     with right:
         st.markdown(f"**{t('english_text')}**")
         with st.container(border=True, key="english-rendering"):
-            st.markdown(part.text_en)
+            st.markdown(version.text_en)
 
     e1, e2 = st.columns(2)
     with e1:
@@ -95,7 +93,7 @@ with tab_compare:
                 try:
                     show_reference(statutes.reference(pid, offence_date=on_cmp, table=table), key=f"cmp-{pid}")
                 except statutes.NotCoveredError as exc:
-                    st.error(str(exc))
+                    st.error(pick(exc.note))
 
 with tab_history:
     frame = statutes.versions_frame(table=table)
@@ -129,5 +127,7 @@ with tab_defs:
                 st.caption(d.text_en)
             if d.threshold_azn:
                 st.markdown(f"{t('threshold_amount')}: **{pick(quantity(d.threshold_azn, 'AZN'))}**")
-            if d.history:
-                st.caption(f"{t('history')}: {pick(d.history)}")
+            for c in (c for c in d.categories if c.added_by):
+                act = table.amendments[c.added_by]
+                st.caption(f"{t('history')}: {c.az if lang() == 'az' else c.en} — {act.id} ({act.adopted.isoformat()})")
+            show_open_questions(table.open_questions_for(d.id, part=False))

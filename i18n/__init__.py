@@ -8,7 +8,7 @@ formatter and one escaping module.
   :data:`LANGS` (a test checks that every key has both, that both use the same placeholders, and that every key
   the code uses is defined);
 - :func:`number`, :func:`figure`, :func:`quantity` (:mod:`.numbers`) — how figures (and figures with their unit) are
-  written;
+  written; :func:`cap` (:mod:`.letters`) — a capital first letter, with Azerbaijani's dotted and dotless i;
 - :mod:`.escape` — user text made inert for Markdown and HTML.
 
 Why one YAML catalogue rather than gettext ``.po`` files: the messages are keyed by id (``statutes.in_force``),
@@ -19,6 +19,8 @@ This package depends on nothing of ours: statutes, classifier, quiz and the app 
 from __future__ import annotations
 
 from .catalogue import LANGS, LANGUAGES, Text, catalogue, keys, say
+from .letters import cap, decap
 from .numbers import UNITS, figure, number, quantity
 
-__all__ = ["LANGS", "LANGUAGES", "Text", "catalogue", "figure", "keys", "number", "quantity", "say", "UNITS"]
+__all__ = ["LANGS", "LANGUAGES", "Text", "UNITS", "cap", "catalogue", "decap", "figure", "keys", "number", "quantity",
+           "say"]

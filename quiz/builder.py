@@ -1,7 +1,8 @@
 """Build a quiz: filter the pool of question seeds, sample it with ``random.Random(seed)``, write the questions.
 
 The same ``seed`` always gives the same quiz; the language changes only the words (the draws do not depend
-on it). Sampling goes round the kinds in a shuffled order, so a short quiz still mixes kinds.
+on it). Sampling goes round the kinds in a shuffled order, so a short quiz still mixes kinds, and tells each
+teaching scenario once (a second question on it would give away the first's answer).
 """
 from __future__ import annotations
 
@@ -83,15 +84,31 @@ def build_quiz(count: int, seed: int, lang: str, articles: Iterable[str] | None 
     rng.shuffle(order)
     for name in order:
         rng.shuffle(by_kind[name])
-    picked: list[Seed] = []
-    while len(picked) < count:
-        for name in order:
-            if by_kind[name] and len(picked) < count:
-                picked.append(by_kind[name].pop())
+    picked = _pick(by_kind, order, count)
     width = max(2, len(str(count)))
     questions = tuple(dataclasses.replace(build_question(s, rng, lang, bank), id=f"q{i:0{width}d}")
                       for i, s in enumerate(picked, start=1))
     return Quiz(say(COMMON, "title", lang, seed=seed), lang, seed, questions)
+
+
+def _pick(by_kind: dict[str, list[Seed]], order: list[str], count: int) -> list[Seed]:
+    """Go round the kinds taking one seed each, never a second question on a scenario already told (it would give
+    away the other's answer); only if the pool runs short are such seeds taken, last."""
+    picked: list[Seed] = []
+    told: set[str] = set()
+    spare: list[Seed] = []
+    while len(picked) < count and any(by_kind[name] for name in order):
+        for name in order:
+            while by_kind[name] and len(picked) < count:
+                s = by_kind[name].pop()
+                if s.scenario is not None and s.scenario in told:
+                    spare.append(s)
+                    continue
+                picked.append(s)
+                if s.scenario:
+                    told.add(s.scenario)
+                break
+    return picked + spare[:count - len(picked)]
 
 
 def _check(values: Iterable[str] | None, valid: list[str], what: str) -> list[str]:

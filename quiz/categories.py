@@ -2,8 +2,8 @@
 the release options (Arts. 70–74).
 
 The category, its limits and its consequences are read from the General Part data through
-:func:`statutes.reference`; the wrong options are the other categories, each with the limits that would
-put a crime in it.
+:func:`statutes.reference`. A category question asks which of four parts is a crime of a category; the wrong
+options are parts of the other category, each with the note that puts it there.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from statutes import reference
 
 from .model import Option, Question
 from .phrases import art, cap, num, say
-from .questions import Kind, Seed, question
+from .questions import Kind, Seed, draw, question
 from .scenarios import Bank
 
 T = "quiz.categories"
@@ -32,35 +32,28 @@ def _bounds(bank: Bank, cat_id: str, lang: str) -> str:
     return say(T, "between", lang, lo=num(lo.value, lang), hi=num(hi.value, lang))
 
 
-def _category_article(bank: Bank, cat_id: str) -> str:
-    """The paragraph of Art. 15 that sets a category's limit (the article itself for the open-ended one)."""
-    c = bank.table.categories[cat_id]
-    if c.max_imprisonment_months:
-        return c.max_imprisonment_months.article
-    return next(x.max_imprisonment_months.article for x in bank.table.general.categories
-                if x.max_imprisonment_months).split(".")[0]
-
-
 def category_seeds(bank: Bank) -> list[Seed]:
     return [Seed("category", f"category/{p.id}", (bank.table.article_of(p.id).article,), "medium", (p.id,))
             for p in bank.table.parts()]
 
 
 def build_category(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Question:
+    """Which of four parts is a crime of the category of ``seed``'s part: the options are part numbers, alike in
+    form, so no option stands out by its length (a list of the four category names always had the minor one,
+    the longest, right for ten parts of fifteen)."""
+    table = bank.table
     pid = seed.data[0]
-    ref = reference(pid, table=bank.table)
-    here = art(pid, lang)
-    note = next(n.text(lang) for n in ref.notes if n.id == "category")
+    ref = reference(pid, table=table)
+    cat = table.categories[ref.category]
+    others = [p.id for p in table.parts() if reference(p.id, table=table).category != ref.category]
     options = []
-    for c in bank.table.general.categories:
-        if c.id == ref.category:
-            fb = say(T, "yes", lang, note=note)
-        else:
-            fb = say(T, "cat_no", lang, title=c.title.get(lang), bounds=_bounds(bank, c.id, lang), art=here,
-                     a=_category_article(bank, c.id), n=num(ref.max_imprisonment_months, lang))
-        options.append(Option(cap(c.title.get(lang), lang), c.id == ref.category, fb))
-    stem = say(T, "stem_category", lang, art=here)
-    return question(seed, lang, "single", stem, options, note, rng)
+    for p in [pid, *draw(rng, [], others, 3)]:
+        note = next(n.text(lang) for n in reference(p, table=table).notes if n.id == "category")
+        feedback = say(T, "yes", lang, note=note) if p == pid else say(T, "part_no", lang, note=note, art=art(p, lang))
+        options.append(Option(art(p, lang, inline=False), p == pid, feedback))
+    rule = say(T, "rule", lang, title=cat.title.get(lang), bounds=_bounds(bank, cat.id, lang), a=cat.article)
+    stem = say(T, "stem_category", lang, title=cat.title.get(lang), a=cat.article)
+    return question(seed, lang, "single", stem, options, rule, rng)
 
 
 def consequence_seeds(bank: Bank) -> list[Seed]:

@@ -19,12 +19,13 @@ _CORE_KINDS = ("conduct", "result")
 
 
 def article_seeds(bank: Bank) -> list[Seed]:
-    return [Seed("article", f"article/{s.id}", scenario_articles(bank, s), s.difficulty, (s.id,))
+    return [Seed("article", f"article/{s.id}", scenario_articles(bank, s), s.difficulty, (s.id,), s.id)
             for s in bank.scenarios if len(s.articles) == 1]
 
 
 def articles_seeds(bank: Bank) -> list[Seed]:
-    return [Seed("articles", f"articles/{s.id}", scenario_articles(bank, s), "hard" if len(s.labels) > 2 else "medium", (s.id,))
+    return [Seed("articles", f"articles/{s.id}", scenario_articles(bank, s), "hard" if len(s.labels) > 2 else "medium",
+                 (s.id,), s.id)
             for s in bank.scenarios if len(s.labels) >= 2]
 
 

@@ -12,7 +12,7 @@ import random
 from statutes.schema import Amendment
 
 from .model import Option, Question
-from .phrases import art, date_text, say, span
+from .phrases import art, date_text, ordinal_suffix, say, span
 from .questions import Kind, Seed, draw, question
 from .scenarios import Bank
 
@@ -113,7 +113,11 @@ def build_matching(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Que
         pairs = [(art(p.id, lang, inline=False), p.title.get(lang),
                   say(T, "pair_part", lang, id=p.id, kind=say(T, p.kind, lang), title=p.title.get(lang))) for p in a.parts]
         stem = say(T, "stem_parts", lang, article=a.article, title=a.title.get(lang))
-    general = say(T, "general_match", lang, pairs="; ".join(f"{left}: {right}" for left, right, _ in pairs))
+    listed = "; ".join(f"{left}: {right}" for left, right, _ in pairs)
+    if seed.data[0] == "articles":
+        general = say(T, "general_match", lang, pairs=listed)
+    else:
+        general = say(T, "general_match_parts", lang, pairs=listed, article=seed.data[1], sfx=ordinal_suffix(seed.data[1]))
     options = [Option(left, True, fb, match=right) for left, right, fb in pairs]
     return question(seed, lang, "matching", stem, options, general, rng)
 

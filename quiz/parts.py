@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import random
 
-from .classification import offence_title, scenario_articles
+from .classification import scenario_articles
 from .model import Option, Question
-from .phrases import art, cap, circumstance_ref, say
+from .phrases import art, cap, circumstance_ref, ordinal_suffix, say
 from .questions import Kind, Seed, draw, question
 from .scenarios import Bank, Scenario
 
@@ -21,13 +21,20 @@ _QUALIFYING = ("repeat", "prior_conspiracy_group", "organised_group", "criminal_
                "public_infrastructure")
 
 
+def _single_part(bank: Bank, article: str) -> bool:
+    """An article without numbered parts (273-2): no part to choose, and no part-like option."""
+    return len(bank.table.articles[article].parts) == 1
+
+
 def part_seeds(bank: Bank) -> list[Seed]:
     out = []
     for s in bank.scenarios:
         for label in s.labels:
+            if _single_part(bank, bank.article_of_label(label)):
+                continue
             choice = bank.choice(s, label)
             level = {"basic": "easy"}.get(choice.kind, "hard" if _qualifiers(s) > 1 else "medium")
-            out.append(Seed("part", f"part/{s.id}/{label}", (bank.article_of_label(label),), level, (s.id, label)))
+            out.append(Seed("part", f"part/{s.id}/{label}", (bank.article_of_label(label),), level, (s.id, label), s.id))
     return out
 
 
@@ -38,12 +45,13 @@ def qualifier_seeds(bank: Bank) -> list[Seed]:
             choice = bank.choice(s, label)
             if choice.kind != "basic" and len(choice.circumstances) == 1:
                 level = "hard" if _qualifiers(s) > 1 else "medium"
-                out.append(Seed("qualifier", f"qualifier/{s.id}/{label}", (bank.article_of_label(label),), level, (s.id, label)))
+                out.append(Seed("qualifier", f"qualifier/{s.id}/{label}", (bank.article_of_label(label),), level,
+                                (s.id, label), s.id))
     return out
 
 
 def missing_seeds(bank: Bank) -> list[Seed]:
-    return [Seed("missing_element", f"missing_element/{s.id}", scenario_articles(bank, s), "hard", (s.id,))
+    return [Seed("missing_element", f"missing_element/{s.id}", scenario_articles(bank, s), "hard", (s.id,), s.id)
             for s in bank.scenarios if s.missing is not None]
 
 
@@ -61,12 +69,16 @@ def build_part(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Questio
     family += [lb.basic_parts[0] for lb_id, lb in table.labels.items()
                if lb.article == article and lb_id != label and lb_id not in s.labels]
     taken = {table.labels[lb].article for lb in s.labels}
+    # One offence: parts of other articles may be offered too. Several: the stem names the article (never its
+    # title, which would answer a matching question), so only its own parts are offered.
     foreign = [p.id for p in table.parts() if table.article_of(p.id).article not in taken
-               and p.kind == table.part(choice.part).kind]
-    wrong = draw(rng, [p for p in family if p != choice.part], foreign, 3)
+               and p.kind == table.part(choice.part).kind and not _single_part(bank, table.article_of(p.id).article)]
+    several = len(s.labels) > 1
+    wrong = draw(rng, [p for p in family if p != choice.part], [] if several else foreign, 3)
     options = [Option(art(p, lang, inline=False), p == choice.part, _part_feedback(bank, s, label, p, lang))
                for p in [choice.part, *wrong]]
-    stem = say(T, "stem_part", lang, text=s.text(lang), title=offence_title(bank, label, lang))
+    stem = say(T, "stem_part_of" if several else "stem_part", lang, text=s.text(lang), article=article,
+               sfx=ordinal_suffix(article))
     return question(seed, lang, "single", stem, options, s.answer.get(lang), rng)
 
 
@@ -124,16 +136,31 @@ def build_qualifier(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Qu
 
 def build_missing(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Question:
     s = bank.scenario(seed.data[0])
-    part = bank.table.part(s.missing.part)
+    table = bank.table
+    part = table.part(s.missing.part)
     missing = next(e for e in part.elements if e.id == s.missing.element)
     others = [e for e in part.elements if e.id != missing.id]
-    wrong = draw(rng, [], others, 3)
+    wrong = [(e, part.id) for e in draw(rng, [], others, 3)]
+    if not any(_longer(e, missing) for e, _ in wrong):  # the answer would be the longest option: add a longer,
+        foreign = [(e, p.id) for p in table.parts() if p.id != part.id  # foreign element as a distractor
+                   for e in p.elements if _longer(e, missing) and e.id not in {x.id for x in part.elements}]
+        if foreign:
+            wrong = [*wrong[:2], foreign[rng.randrange(len(foreign))]]
     here = art(part.id, lang)
     options = [Option(cap(getattr(missing, lang), lang), True, say(T, "missing_yes", lang, art=here, answer=s.answer.get(lang)))]
-    options += [Option(cap(getattr(e, lang), lang), False, cap(say(T, "missing_no", lang, art=here, missing=getattr(missing, lang)), lang))
-                for e in wrong]
-    stem = say(T, "stem_missing", lang, text=s.text(lang), art=here, title=part.title.get(lang))
+    for e, owner in wrong:
+        if owner == part.id:
+            fb = say(T, "missing_no", lang, art=here, missing=getattr(missing, lang))
+        else:
+            fb = say(T, "missing_foreign", lang, art=here, other=art(owner, lang), missing=getattr(missing, lang))
+        options.append(Option(cap(getattr(e, lang), lang), False, cap(fb, lang)))
+    stem = say(T, "stem_missing", lang, text=s.text(lang), art=here)
     return question(seed, lang, "single", stem, options, s.answer.get(lang), rng)
+
+
+def _longer(e, than) -> bool:
+    """Longer in both languages (the same draw gives the same quiz in each)."""
+    return len(e.en) > len(than.en) and len(e.az) > len(than.az)
 
 
 KINDS = (

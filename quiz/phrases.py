@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 import i18n
+from i18n import cap, decap  # noqa: F401  (the quiz's words use them from here)
 from statutes import StatuteTable
 
 COMMON = "quiz"
@@ -97,27 +98,13 @@ def label_title(table: StatuteTable, label: str, lang: str) -> str:
 
 
 def statute_quote(table: StatuteTable, part_id: str, lang: str, on: dt.date | None = None) -> str:
-    """The sanction of a part in the Code's words: the official Azerbaijani sentence, or our English rendering."""
+    """The sanction of a part in the Code's words, in the wording of ``on``: the official Azerbaijani sentence, or
+    our English rendering of the same wording."""
+    version = table.version_on(part_id, on)
     if lang == "az":
-        return "“" + table.version_on(part_id, on).sanction_text_az + "”"
-    text = table.part(part_id).text_en
+        return "“" + version.sanction_text_az + "”"
+    text = version.text_en
     return "“" + (text.split("Punishment:", 1)[-1].strip() if "Punishment:" in text else text) + "”"
-
-
-_AZ_UPPER = {"i": "İ", "ı": "I"}
-_AZ_LOWER = {"İ": "i", "I": "ı"}
-
-
-def cap(text: str, lang: str) -> str:
-    """Upper-case the first letter, with the Azerbaijani dotted and dotless i (``i`` → ``İ``, ``ı`` → ``I``)."""
-    first = _AZ_UPPER.get(text[:1], text[:1].upper()) if lang == "az" else text[:1].upper()
-    return first + text[1:]
-
-
-def decap(text: str, lang: str) -> str:
-    """Lower-case the first letter (``İ`` → ``i``, ``I`` → ``ı`` in Azerbaijani)."""
-    first = _AZ_LOWER.get(text[:1], text[:1].lower()) if lang == "az" else text[:1].lower()
-    return first + text[1:]
 
 
 def date_text(d: dt.date | str, lang: str) -> str:

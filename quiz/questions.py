@@ -24,13 +24,15 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Seed:
-    """Something a question can be asked about: ``key`` is unique across the pool, ``data`` is the payload."""
+    """Something a question can be asked about: ``key`` is unique across the pool, ``data`` is the payload;
+    ``scenario`` is the teaching scenario it tells, if any (a quiz tells each scenario once)."""
 
     kind: str
     key: str
     articles: tuple[str, ...]
     difficulty: str
     data: tuple[Any, ...] = ()
+    scenario: str | None = None
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,15 @@ def _range(ref: SentencingReference, kind: str) -> tuple[float, float] | None:
     return (p.min.value, p.max.value) if p else None
 
 
+def _version_range(bank: Bank, part_id: str, version, kind: str) -> tuple[float, float] | None:
+    """The range of a punishment in one wording of a part, General Part minimum filled in."""
+    s = next((s for s in version.sanctions if s.kind == kind), None)
+    if s is None:
+        return None
+    r = bank.table.resolve(s, part_id, version.effective_from)
+    return (r.min.value, r.max.value)
+
+
 def range_seeds(bank: Bank) -> list[Seed]:
     out = []
     for part in bank.table.parts():
@@ -69,7 +78,7 @@ def build_range(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Questi
     fb: dict[tuple[float, float], str] = {}
     versions = table.part(pid).versions
     for older, newer in zip(versions, versions[1:]):
-        other = _range(_ref(bank, pid, older.effective_from if on is None else None), kind)
+        other = _version_range(bank, pid, older, kind) if on is None else _range(_ref(bank, pid), kind)
         act, date = newer.amended_by, newer.effective_from.isoformat()
         if other is None:
             continue

@@ -36,8 +36,8 @@ def statement_seeds(bank: Bank) -> list[Seed]:
 
         for kind in ("restriction_of_liberty", "fine"):
             seed("main", "medium" if kind == "restriction_of_liberty" else "easy", kind)
-        if ref.punishment("restriction_of_liberty"):
-            seed("foreign", "hard", "restriction_of_liberty")
+        if ref.punishment(_foreign_kind(table)):
+            seed("foreign", "hard")
         if part.kind != "basic":
             seed("preparation", "hard")
         if part.kind == "basic":
@@ -64,7 +64,7 @@ def build_statement(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Qu
         statement = say(T, "main", lang, kind=cap(table.kind_title(kind)[lang], lang), art=here)
         return true_false(seed, lang, statement, bool(p and p.role == "main"), say(T, "main_why", lang, art=cap(here, lang), list=listed))
     if shape == "foreign":
-        p = ref.punishment(extra[0])
+        p = ref.punishment(_foreign_kind(table))
         statement = say(T, "foreign", lang, art=here, kind=p.title[lang])
         return true_false(seed, lang, statement, p.available, " ".join(n.text(lang) for n in p.notes) or statement)
     if shape == "preparation":
@@ -87,6 +87,11 @@ def build_statement(seed: Seed, rng: random.Random, lang: str, bank: Bank) -> Qu
     r = next(r for r in ref.release if r.id == extra[0])
     statement = cap(say(T, "release", lang, title=r.title[lang], art=here), lang)
     return true_false(seed, lang, statement, r.available, r.note.text(lang))
+
+
+def _foreign_kind(table) -> str:
+    """The punishment the General Part withholds from foreign nationals (Art. 52-1.6: restriction of liberty)."""
+    return next(k for k, pt in table.punishments.items() if pt.unavailable_to_foreign_nationals)
 
 
 KINDS = (

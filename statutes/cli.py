@@ -25,23 +25,29 @@ def render_card(part_id: str, on: dt.date | None = None, lang: str = "en") -> st
     ref = reference(part_id, offence_date=on, table=t)
     version = ref.version
     wrap = lambda s, ind="  ": textwrap.fill(s, 100, initial_indent=ind, subsequent_indent=ind)
-    lines = [f"{part.id} — {part.title.get(lang)}", f"Art. {art.article}: {art.title.get(lang)}",
+    header = say("statutes.card.article", lang, id=art.article)
+    lines = [f"{part.id} — {part.title.get(lang)}", f"{header}: {art.title.get(lang)}",
              f"{L('wording')}: {version.effective_from} ({version.amended_by})", "",
              L(version.text_status) + ":"]
     lines += [wrap(x) for x in version.text_az.splitlines()]
     if version.reconstruction_note:
-        lines.append(wrap("(" + version.reconstruction_note + ")"))
+        lines.append(wrap("(" + version.reconstruction_note.text(lang) + ")"))
     if lang == "en":
-        lines += ["", L('english') + ":", wrap(part.text_en)]
+        lines += ["", L('english') + ":", wrap(version.text_en)]
     lines += ["", L('elements') + ":"]
-    lines += [wrap(f"- [{e.kind}] {getattr(e, lang)}") for e in part.elements]
+    lines += [wrap(f"- [{say('statutes.element.' + e.kind, lang)}] {getattr(e, lang)}") for e in part.elements]
     if part.qualifiers:
         lines += ["", L('qualifiers') + ":"]
         lines += [wrap(f"- {q.id}: {q.text_az if lang == 'az' else q.en}") for q in part.qualifiers]
     lines += ["", L('sanctions') + ":"]
+    mains = sum(p.role == "main" for p in ref.punishments)
     for p in ref.punishments:
-        role = L('additional') + (", " + L('mandatory') if p.mandatory else "") if p.role == "additional" else L('or')
-        lines.append(f"  - {p.title[lang]} ({role}): {number(p.min.value)} [{p.min.article}] – {number(p.max.value)} [{p.max.article}] {L(p.unit)}")
+        if p.role == "additional":
+            role = L('additional') + (", " + L('mandatory') if p.mandatory else "")
+        else:
+            role = L('or') if mains > 1 else L('main')  # a single main punishment is no alternative
+        low = f"{number(p.min.value)} [{p.min.article}] – " if p.min else "≤ "
+        lines.append(f"  - {p.title[lang]} ({role}): {low}{number(p.max.value)} [{p.max.article}] {L(p.unit)}")
     lines += ["", L('consequences') + ":"]
     lines += [wrap("- " + n.text(lang)) for n in ref.notes]
     lines += [wrap("- " + r.note.text(lang)) for r in ref.release]

@@ -21,4 +21,9 @@ class UnknownPartError(KeyError):
 
 
 class NotCoveredError(ValueError):
-    """An offence date before the 2012 rewrite of Chapter 30, whose wording this table does not hold."""
+    """An offence date before the 2012 rewrite of Chapter 30 was certainly in force, whose wording this table does
+    not hold. ``note`` is the explanation (a localised :class:`~statutes.messages.Note`); ``str()`` is its English."""
+
+    def __init__(self, note):
+        self.note = note
+        super().__init__(str(note))

@@ -6,6 +6,7 @@ import datetime as dt
 import pandas as pd
 
 from .dates import check_date
+from .errors import NotCoveredError
 from .table import StatuteTable, load_table
 
 
@@ -16,16 +17,18 @@ def sanctions_frame(on: dt.date | None = None, *, table: StatuteTable | None = N
     Columns: article, part, kind (basic/aggravated/infrastructure), category, effective_from, text_status,
     sanction, role, min, max, unit, mandatory, min_article, max_article. With ``milder_law`` the ranges are
     those that apply to an act committed on ``on`` (Art. 10).
-    Parts not yet in force on ``on`` are left out; raises ``TypeError`` for an ``on`` that is not a date.
+    Parts not certainly in force on ``on`` are left out (:meth:`StatuteTable.version_on`); raises ``TypeError``
+    for an ``on`` that is not a date.
     """
     table = table or load_table()
     on = check_date(on)
     rows = []
     for part in table.parts():
-        if on is not None and on < part.versions[0].effective_from:
+        try:
+            w = table.wording(part.id, on) if milder_law else None
+            version = w.version if w else table.version_on(part.id, on)
+        except NotCoveredError:
             continue
-        w = table.wording(part.id, on) if milder_law else None
-        version = w.version if w else table.version_on(part.id, on)
         ranges = w.sanctions if w else tuple(table.resolve(s, part.id, version.effective_from) for s in version.sanctions)
         for r in ranges:
             rows.append({

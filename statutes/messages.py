@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from i18n import Text, say
+from i18n import LANGS, Text, cap, number, say
 
 
 class Note(Text):
@@ -35,3 +35,18 @@ class Note(Text):
 
 def _note(id, article, open_question, params):
     return Note(id, article, open_question=open_question, **params)
+
+
+def joined(texts: list[Text], sep: str = ", ") -> Text:
+    """Several localised texts as one, joined by ``sep`` in every language."""
+    return Text.fixed({lang: sep.join(t.text(lang) for t in texts) for lang in LANGS})
+
+
+def capitalised(text: Text) -> Text:
+    """A localised text with a capital first letter in every language (to open a sentence)."""
+    return Text.fixed({lang: cap(text.text(lang), lang) for lang in LANGS})
+
+
+def years(n: float) -> Text:
+    """``1 year`` / ``2 years`` / ``3.5 years`` in each language."""
+    return Text("statutes.year" if n == 1 else "statutes.years", n=number(n))

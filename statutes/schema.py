@@ -52,10 +52,15 @@ class Sanction(Strict):
 
 
 class Element(Strict):
+    """An element of the offence. ``not_needed_with`` names an alternative act for which the statute does not ask
+    this element (273-1.1: the purpose governs the circulation acts, not production); the classifier's cues name
+    that act (``classifier/data/cues.yaml``, group ``elements``)."""
+
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     kind: Literal["conduct", "object", "mental", "result", "circumstance"]
     en: str
     az: str
+    not_needed_with: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
 
 
 class Qualifier(Strict):
@@ -66,14 +71,16 @@ class Qualifier(Strict):
 
 
 class PartVersion(Strict):
-    """The wording of a part from ``effective_from`` until the next version (or ``effective_to``)."""
+    """The wording of a part from ``effective_from`` until the next version (or ``effective_to``): the Azerbaijani
+    text and our English rendering of that same wording (its own figures), its category and sanctions."""
 
     effective_from: dt.date
     effective_to: dt.date | None = None
     amended_by: str
     text_status: Literal["official", "reconstructed"]
-    reconstruction_note: str | None = None
+    reconstruction_note: Localized | None = None
     text_az: str
+    text_en: str
     category: CategoryId
     sanctions: list[Sanction] = Field(min_length=1)
 
@@ -103,8 +110,6 @@ class Part(Strict):
     includes: list[str] = []
     elements: list[Element] = Field(min_length=1)
     qualifiers: list[Qualifier] = []
-    text_en: str
-    open_questions: list[str] = []
     versions: list[PartVersion] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -124,16 +129,25 @@ class Part(Strict):
         return self
 
 
+class InstitutionCategory(Strict):
+    """One category of a Note's list (Note 3 to Art. 271), the stems that name it in folded text, and the law that
+    added it when it was not in the 2012 wording."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    en: str
+    az: str
+    words: list[str] = []
+    added_by: str | None = None
+
+
 class Definition(Strict):
     id: str
     term: Localized
     scope: list[str] = Field(min_length=1)
     text_az: str
     text_en: str
-    history: Localized | None = None
     threshold_azn: int | None = Field(default=None, gt=0)
-    open_questions: list[str] = []
-    institution_words: list[str] = []
+    categories: list[InstitutionCategory] = []
 
 
 class Article(Strict):
@@ -157,10 +171,19 @@ class Article(Strict):
 # ---- General Part, circumstances, labels, amendments, open questions --------------------------------------
 
 class Figure(Strict):
-    """A number with the article it comes from."""
+    """A number with the article it comes from; ``previous`` and ``amended_by`` date a General Part maximum that a
+    law changed (a higher maximum is harsher and does not reach back to earlier acts, Art. 10.4)."""
 
     value: float
     article: str
+    amended_by: str | None = None
+    previous: float | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> "Figure":
+        if (self.amended_by is None) != (self.previous is None):
+            raise ValueError("a dated figure needs both 'amended_by' and 'previous'")
+        return self
 
 
 class Fraction(Strict):
@@ -183,8 +206,12 @@ class PunishmentType(Strict):
 
 
 class Category(Strict):
+    """A category of crimes (Art. 15): the paragraph that defines it, the imprisonment limit it allows (none for
+    the open-ended "especially grave"), and its limitation period."""
+
     id: CategoryId
     title: Localized
+    article: str
     max_imprisonment_months: Figure | None = None
     limitation_years: Figure
 
@@ -206,6 +233,16 @@ class Aggregate(Strict):
     article: str
     imprisonment_cap_months: list[CategoryCap]
     additional_article: str
+    ideal_article: str
+    special_norm_article: str
+
+
+class RepeatRule(Strict):
+    """A repeat (Art. 16.1): crimes under the same article two or more times; where an article has no part for
+    it, a general aggravating circumstance (Art. 61.1.1)."""
+
+    article: str
+    aggravating_article: str
 
 
 class Minors(Strict):
@@ -215,7 +252,8 @@ class Minors(Strict):
     restriction_of_liberty_max_months: Figure
     imprisonment_max_months: Figure
     limitation_divisor: Figure
-    educational_measures_article: str
+    educational_measures_articles: list[str]
+    educational_measures_categories: list[CategoryId]
 
 
 class Attempt(Strict):
@@ -239,6 +277,15 @@ class MilderLaw(Strict):
     not_retroactive_article: str
 
 
+class Expulsion(Strict):
+    """Expulsion from Azerbaijan (Art. 52): an additional punishment for foreign nationals and stateless persons,
+    the rule above a term of imprisonment and discretionary otherwise, with exceptions."""
+
+    article: str
+    rule_above_months: Figure
+    exceptions_article: str
+
+
 class GeneralPart(Strict):
     official_text_url: str = Field(pattern=r"^https://e-qanun\.az/[\w/]+$")
     """The Criminal Code on the official legal database, where each article's official text is read."""
@@ -249,9 +296,12 @@ class GeneralPart(Strict):
     mitigation_cap: MitigationCap
     exceptional_circumstances_article: str
     aggregate: Aggregate
+    repeat: RepeatRule
     release: list[Release]
     minors: Minors
     milder_law: MilderLaw
+    limitation_suspension_article: str
+    expulsion: Expulsion
 
 
 class Circumstance(Strict):
@@ -261,7 +311,6 @@ class Circumstance(Strict):
     article: str
     en: str
     az: str
-    open_questions: list[str] = []
 
 
 class Variant(Strict):
@@ -291,10 +340,22 @@ class Label(Strict):
         return self
 
 
+class Publication(Strict):
+    """Where and when a law was published (statute_notes §4)."""
+
+    date: dt.date
+    source: str
+
+
 class Amendment(Strict):
+    """A law that changed Chapter 30 (or the General Part rules it needs), with the dates the notes give.
+
+    Our sources give the adoption and publication dates but not the day each law entered into force; between the
+    two (:attr:`uncertain_until`, inclusive) an act is treated under Art. 10.3/10.4 and flagged."""
+
     id: str
     adopted: dt.date | None
-    published: dt.date | None = None
+    published: list[Publication] = []
     in_force: dt.date | None = None
     covered: bool
     status: Literal["enacted", "pending"] = "enacted"
@@ -303,19 +364,38 @@ class Amendment(Strict):
     summary_az: str
     parts: list[str] = []
 
+    @property
+    def uncertain_until(self) -> dt.date | None:
+        """The last day an act may precede this law's entry into force: its last publication (None when no
+        publication is recorded, or when the day of entry into force is known)."""
+        if self.in_force is not None or not self.published:
+            return None
+        return max(p.date for p in self.published)
 
-TRIGGER = r"^(always|mandatory_additional|sentence_cap|entry_into_force_gap|release:[a-z_]+|part_kind:(basic|aggravated|infrastructure))$"
+    def in_window(self, on: dt.date) -> bool:
+        """Whether ``on`` falls between adoption and the last publication (inclusive): the law may not yet have
+        been in force."""
+        end = self.uncertain_until
+        return self.adopted is not None and end is not None and self.adopted <= on <= end
+
+
+TRIGGER = (r"^(mandatory_additional|sentence_cap|entry_into_force_gap|one_act|repeat|release:[a-z_]+|category:[a-z_]+"
+           r"|wording:\S+|before:\S+)$")
 
 
 class OpenQuestion(Strict):
-    """A point the Code leaves open. ``raised_by`` says when a sentencing reference shows it: ``always``; a
-    ``mandatory_additional`` punishment; a ``sentence_cap`` (attempt, Art. 60.1); a ``release:<id>`` option; an
-    ``entry_into_force_gap`` (offence between adoption and publication of an amendment); ``part_kind:<kind>``.
-    A part's own ``open_questions`` are shown with that part too."""
+    """A point the Code leaves open, with where it is shown and what raises it.
+
+    ``applies_to``: ``*`` (every part), part ids, circumstance ids or definition ids. ``raised_by`` (none: always,
+    where it applies): a ``mandatory_additional`` punishment; a ``sentence_cap`` (attempt, Art. 60.1); a
+    ``release:<id>`` option; an ``entry_into_force_gap`` (an act between adoption and publication of a law that
+    changed the part); ``category:<id>``; ``wording:<act>`` (the reference rests on the wording that act gave);
+    ``before:<act>`` (an offence date before that act); in an aggregate, ``one_act`` (one act under two parts of
+    one article) or ``repeat`` (separate episodes under one article)."""
 
     id: str = Field(pattern=r"^oq-[a-z0-9-]+$")
     articles: list[str]
-    applies_to: list[str]
+    applies_to: list[str] = Field(min_length=1)
     en: str
     az: str
     raised_by: list[str] = []
@@ -327,6 +407,12 @@ class OpenQuestion(Strict):
             if not re.match(TRIGGER, t):
                 raise ValueError(f"unknown trigger {t!r} in raised_by")
         return self
+
+    def shown(self, subject: str, raised: set[str] | frozenset[str] = frozenset(), part: bool = True) -> bool:
+        """Whether this question is shown for ``subject`` (a part id when ``part``, else a circumstance or
+        definition id) given what was ``raised``."""
+        applies = subject in self.applies_to or (part and "*" in self.applies_to)
+        return applies and (not self.raised_by or bool(set(self.raised_by) & set(raised)))
 
     def text(self, lang: str) -> str:
         return self.az if lang == "az" else self.en

@@ -2,22 +2,23 @@
 
 Pure functions over the statute table. :func:`reference` gives, for one part and an optional offence date and
 facts about the case, the available punishments with their ranges, the category and its consequences
-(limitation, attempt cap, preparation, release options, rules for foreigners and minors). :func:`aggregate`
-gives the combined limits for several crimes (Art. 66.2). Every figure carries the article it comes from;
+(limitation, attempt cap, preparation, release options, rules for foreigners and minors); several offences are
+combined by :func:`statutes.aggregate.aggregate`. Every figure carries the article it comes from;
 where the Code leaves a point open the result carries the open question instead of an invented rule.
 
 This is a reference for training, not legal advice: it states the law's limits, not a sentence.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Iterable
 
-from i18n import Text, number, quantity
+from i18n import Text, figure, number, quantity
 
-from .messages import Note
+from .messages import Note, capitalised, joined, years
 from .schema import OpenQuestion, PartVersion
 from .table import Bound, StatuteTable, load_table
 
@@ -29,7 +30,7 @@ class Punishment:
     kind: str
     title: Text
     role: str
-    min: Bound
+    min: Bound | None  # None where only a maximum applies to this case (a minor's fine, Art. 85.2)
     max: Bound
     unit: str
     mandatory: bool
@@ -39,8 +40,12 @@ class Punishment:
     @property
     def span(self) -> Text:
         """The range with its unit and the article of each end, in any language: "3 months (Art. 55.2) – 2 years
-        (Art. 271.1)", or "2,000 – 4,000 AZN (Art. 271.1)" when one article sets both ends."""
-        low, high = quantity(self.min.value, self.unit), quantity(self.max.value, self.unit)
+        (Art. 271.1)", "2,000 – 4,000 AZN (Art. 271.1)" when one article sets both ends, or "up to 600 AZN
+        (Art. 85.2)" where only a maximum applies (a minor's fine)."""
+        high = quantity(self.max.value, self.unit)
+        if self.min is None:
+            return Text("statutes.span_max", high=high, article=self.max.article)
+        low = quantity(self.min.value, self.unit)
         if self.min.article == self.max.article:
             return Text("statutes.span", low=low, high=high, article=self.min.article)
         return Text("statutes.span_two", low=low, high=high, low_article=self.min.article, high_article=self.max.article)
@@ -73,9 +78,12 @@ class SentencingReference:
     limitation_years: Bound
     attempt_cap_months: Bound | None
     mitigation_cap_months: Bound | None
+    limitation_ends: dt.date | None  # with an offence date: when the limitation period ends (Art. 75.1)
+    time_barred: bool | None  # with an offence date: whether it has ended by ``today`` (unless Art. 75.3)
     release: tuple[ReleaseOption, ...]
     notes: tuple[Note, ...]
     open_questions: tuple[OpenQuestion, ...] = field(default=())
+    facts: tuple[str, ...] = ()  # the facts of the case that were true (attempt, minor, ...), as passed to reference()
 
     def punishment(self, kind: str) -> Punishment | None:
         return next((p for p in self.punishments if p.kind == kind), None)
@@ -86,34 +94,21 @@ class SentencingReference:
         return p.max.value if p else 0
 
 
-@dataclass(frozen=True)
-class AggregateReference:
-    """Combined limits for several crimes sentenced together (Art. 66.2)."""
-
-    references: tuple[SentencingReference, ...]
-    imprisonment_absorption_months: tuple[Bound, Bound] | None
-    imprisonment_addition_max_months: Bound | None
-    other_addition_max: tuple[tuple[str, Bound], ...]
-    notes: tuple[Note, ...]
+def _limitation_end(on: dt.date, years: float) -> dt.date:
+    """``on`` plus a limitation period in years (a halved one may be a half year: 3.5 years = 42 months)."""
+    months = round(years * 12)
+    y, m = divmod(on.month - 1 + months, 12)
+    year, month = on.year + y, m + 1
+    return dt.date(year, month, min(on.day, calendar.monthrange(year, month)[1]))
 
 
 def _cap(fraction, top: float) -> float:
     return float(Fraction(fraction.numerator, fraction.denominator) * Fraction(str(top)))
 
 
-def _entry_into_force_flag(table: StatuteTable, part_id: str, on: dt.date | None) -> bool:
-    if on is None:
-        return False
-    for v in table.part(part_id).versions:
-        act = table.amendments[v.amended_by]
-        if act.adopted and act.published and act.adopted <= on < act.published:
-            return True
-    return False
-
-
 def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: bool = False,
               art60_conditions: bool = False, foreign_national: bool = False, minor: bool = False,
-              table: StatuteTable | None = None) -> SentencingReference:
+              today: dt.date | None = None, table: StatuteTable | None = None) -> SentencingReference:
     """The sentencing reference for one part of Chapter 30.
 
     Parameters
@@ -124,8 +119,9 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
     attempt : the offence stopped at attempt (Art. 29; cap of Art. 63.3).
     art60_conditions : all conditions of one of Arts. 59.1.8, .10, .11, .12 or .13 and no aggravating
         circumstance (cap of Art. 60.1).
-    foreign_national : foreigner or stateless person (Art. 52-1.6).
+    foreign_national : foreigner or stateless person (Arts. 52-1.6, 52).
     minor : offender under 18 (Arts. 85, 91).
+    today : the day the limitation period is compared with (default: the current date); only with an offence date.
 
     Raises
     ------
@@ -141,8 +137,10 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
     w = table.wording(part_id, offence_date)
     cat = table.categories[w.category]
     notes: list[Note] = list(w.notes)
-    raised: list[str] = ["always"]  # what raises open questions (statutes/data/open_questions.yaml), in order
-    own = list(table.part(part_id).open_questions)
+    raised = {f"category:{w.category}", f"wording:{w.version.amended_by}"}  # raises open questions (open_questions.yaml)
+    if w.on is not None:
+        raised |= {f"before:{a.id}" for a in table.amendments.values()
+                   if a.adopted and (w.on < a.adopted or a.in_window(w.on))}
 
     punishments: list[Punishment] = []
     for s in w.sanctions:
@@ -153,8 +151,10 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
             available = False
             pnotes.append(Note("rl_foreign", ptype.unavailable_to_foreign_nationals.article))
         if minor and s.kind == "fine":
-            pnotes.append(Note("minor_fine", gp.minors.fine_max_azn.article,
-                               max=int(gp.minors.fine_max_azn.value), min=int(s.min.value)))
+            cap = gp.minors.fine_max_azn
+            low, high = None, Bound(min(cap.value, s.max.value), cap.article)
+            pnotes.append(Note("minor_fine", cap.article, max=figure(high.value), min=figure(s.min.value),
+                               high=figure(s.max.value)))
         if minor and s.kind == "restriction_of_liberty":
             m = gp.minors
             low = Bound(m.restriction_of_liberty_min_months.value, m.restriction_of_liberty_min_months.article)
@@ -164,26 +164,42 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
                                min=int(low.value), max=int(high.value)))
         if s.role == "additional" and s.mandatory:
             pnotes.append(Note("mandatory_additional", gp.exceptional_circumstances_article))
-            raised.append("mandatory_additional")
+            raised.add("mandatory_additional")
         punishments.append(Punishment(s.kind, table.kind_title(s.kind), s.role, low, high, s.unit, s.mandatory,
                                       available, tuple(pnotes)))
 
     top_imp = max((s.max.value for s in w.sanctions if s.kind == "imprisonment"), default=0)
-    notes.append(Note("category", cat.max_imprisonment_months.article if cat.max_imprisonment_months else "15",
+    notes.append(Note("category", cat.article,
                       title=cat.title, max_months=int(top_imp)))
 
     limitation = Bound(cat.limitation_years.value, cat.limitation_years.article)
-    notes.append(Note("limitation", limitation.article, years=number(limitation.value)))
+    notes.append(Note("limitation", limitation.article, years=years(limitation.value)))
     if minor:
         div = gp.minors.limitation_divisor
         limitation = Bound(limitation.value / div.value, div.article)
-        notes.append(Note("limitation_minor", div.article, years=number(limitation.value)))
-        notes.append(Note("minor_age", gp.minors.age_of_responsibility.article,
-                          age=int(gp.minors.age_of_responsibility.value), edu=gp.minors.educational_measures_article))
+        notes.append(Note("limitation_minor", div.article, years=years(limitation.value)))
+        m = gp.minors
+        notes.append(Note("minor_age", m.age_of_responsibility.article, age=int(m.age_of_responsibility.value)))
+        if w.category in m.educational_measures_categories:
+            cats = joined([table.categories[c].title for c in m.educational_measures_categories], " / ")
+            notes.append(Note("minor_release", ", ".join(m.educational_measures_articles), categories=cats))
+    ends = barred = None
+    if w.on is not None:
+        ends = _limitation_end(w.on, limitation.value)
+        barred = (today or dt.date.today()) > ends
+        if barred:
+            notes.append(Note("limitation_passed", gp.limitation_suspension_article, years=years(limitation.value),
+                              on=w.on.isoformat(), ends=ends.isoformat()))
+        else:
+            notes.append(Note("limitation_runs", limitation.article, ends=ends.isoformat()))
+    if foreign_national and any(s.kind == "imprisonment" for s in w.sanctions):
+        ex = gp.expulsion
+        notes.append(Note("expulsion", ex.article, months=number(ex.rule_above_months.value),
+                          exceptions=ex.exceptions_article))
 
     if w.category not in gp.preparation.punishable_categories:
         cats = [table.categories[c].title for c in gp.preparation.punishable_categories]
-        notes.append(Note("preparation", gp.preparation.article, categories=_joined(cats, ", ")))
+        notes.append(Note("preparation", gp.preparation.article, categories=joined(cats, ", ")))
 
     main = [p for p in punishments if p.role == "main" and p.available]
     severest = max(main, key=lambda p: table.punishments[p.kind].severity) if main else None
@@ -196,99 +212,40 @@ def reference(part_id: str, *, offence_date: dt.date | None = None, attempt: boo
             bound = Bound(value, frac.article)
             notes.append(Note(key, frac.article, kind=table.kind_title(severest.kind), num=frac.numerator,
                               den=frac.denominator, max=number(severest.max.value), cap=number(value)))
-            if value < severest.min.value:
+            if severest.min is not None and value < severest.min.value:
                 notes.append(Note("cap_below_min", gp.exceptional_circumstances_article, cap=number(value),
                                   min=number(severest.min.value), open_question=_raised_by(table, "sentence_cap")))
             if key == "attempt_cap":
                 attempt_cap = bound
             else:
                 mitigation_cap = bound
-        raised.append("sentence_cap")
+        raised.add("sentence_cap")
 
     release = []
     for r in gp.release:
         ok = w.category in r.categories
         if ok:
-            note = Note("release_available", r.article, title=r.title)
+            note = Note("release_available", r.article, title=capitalised(r.title))
         else:
-            cats = _joined([table.categories[c].title for c in r.categories], " / ")
-            note = Note("release_unavailable", r.article, title=r.title, categories=cats)
+            cats = joined([table.categories[c].title for c in r.categories], " / ")
+            note = Note("release_unavailable", r.article, title=capitalised(r.title), categories=cats)
         release.append(ReleaseOption(r.id, r.title, r.article, ok, note))
-        raised.append(f"release:{r.id}")
+        raised.add(f"release:{r.id}")
 
-    if _entry_into_force_flag(table, part_id, w.on):
-        raised.append("entry_into_force_gap")
-    raised.append(f"part_kind:{table.part(part_id).kind}")
+    if table.entry_window(part_id, w.on) is not None:
+        raised.add("entry_into_force_gap")
     return SentencingReference(
         part=part_id, article=table.article_of(part_id).article, offence_date=w.on, version=w.version,
         effective_from=w.version.effective_from, text_status=w.version.text_status,
         category=w.category, category_title=cat.title,
-        category_article=cat.max_imprisonment_months.article if cat.max_imprisonment_months else "15",
+        category_article=cat.article,
         punishments=tuple(punishments), limitation_years=limitation, attempt_cap_months=attempt_cap,
-        mitigation_cap_months=mitigation_cap, release=tuple(release), notes=tuple(notes),
-        open_questions=_open_questions(table, raised, own))
+        mitigation_cap_months=mitigation_cap, limitation_ends=ends, time_barred=barred,
+        release=tuple(release), notes=tuple(notes),
+        open_questions=table.open_questions_for(part_id, raised),
+        facts=tuple(k for k, v in (("attempt", attempt), ("art60_conditions", art60_conditions),
+                                   ("foreign_national", foreign_national), ("minor", minor)) if v))
 
 
 def _raised_by(table: StatuteTable, trigger: str) -> str | None:
     return next((q.id for q in table.open_questions.values() if trigger in q.raised_by), None)
-
-
-def _open_questions(table: StatuteTable, raised: list[str], own: list[str]) -> tuple[OpenQuestion, ...]:
-    """The open questions the data attaches to what was raised, in that order (a part's own after ``always``),
-    each once."""
-    ids: list[str] = []
-    for i, trigger in enumerate(raised):
-        ids += [q.id for q in table.open_questions.values() if trigger in q.raised_by]
-        if i == 0:
-            ids += own
-    return tuple(table.open_questions[q] for q in dict.fromkeys(ids))
-
-
-def _joined(titles: list[Text], sep: str) -> Text:
-    """Several titles as one text in each language."""
-    return Text.fixed({lang: sep.join(t.text(lang) for t in titles) for lang in ("en", "az")})
-
-
-def aggregate(references: Iterable[SentencingReference], *, table: StatuteTable | None = None) -> AggregateReference:
-    """Combined limits when several Chapter 30 crimes are sentenced together (Art. 66.2), from their references
-    (built with the same offence date and facts; a part given twice counts once).
-
-    Absorption (the heaviest single sentence) or full/partial addition, capped by the category limit (minor
-    only: 36 months; with a less grave crime: 144 months), other punishment types by their General Part maximum
-    (Art. 66.2, 66.4).
-
-    Raises ``ValueError`` for fewer than two different parts.
-    """
-    table = table or load_table()
-    refs = tuple({r.part: r for r in references}.values())
-    if len(refs) < 2:
-        raise ValueError("an aggregate needs at least two different parts")
-    ag = table.general.aggregate
-    notes = [Note("aggregate_rule", ag.article)]
-    imps = [p for r in refs if (p := r.punishment("imprisonment"))]
-    absorption = addition = None
-    parts = ", ".join(r.part for r in refs)
-    if imps:
-        low = max((p.min for p in imps), key=lambda b: b.value)
-        high = max((p.max for p in imps), key=lambda b: b.value)
-        absorption = (low, high)
-        cats = {r.category for r in refs}
-        cap = next((c for c in ag.imprisonment_cap_months if c.category == "less_grave"), None) if "less_grave" in cats \
-            else next((c for c in ag.imprisonment_cap_months if c.category == "minor"), None)
-        total = sum(p.max.value for p in imps)
-        if cap is not None:
-            addition = Bound(min(total, cap.value), cap.article if total > cap.value else parts)
-            notes.append(Note("aggregate_cap", cap.article, cap=cap.value, sum=number(total),
-                              category=table.categories[cap.category].title))
-    others = []
-    for kind, role in (("fine", "main"), ("deprivation_of_right", "additional")):
-        ptype = table.punishments[kind]
-        gmax = ptype.general_max_additional if role == "additional" else ptype.general_max
-        present = [p for r in refs if (p := r.punishment(kind))]
-        if present and gmax is not None:
-            total = sum(p.max.value for p in present)
-            article = ag.additional_article if role == "additional" else ag.article
-            capped = total > gmax.value
-            others.append((kind, Bound(min(total, gmax.value), gmax.article if capped else parts)))
-            notes.append(Note("aggregate_other", article, kind=table.kind_title(kind), max=quantity(gmax.value, ptype.unit)))
-    return AggregateReference(refs, absorption, addition, tuple(others), tuple(notes))

@@ -13,14 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from i18n import Text
+from i18n import Text, figure
 
 from .dates import check_date
+from .checks import check
 from .errors import NotCoveredError, StatuteDataError, UnknownPartError
 from .loader import load_file
 from .messages import Note
-from .schema import (Amendment, Article, Circumstance, Definition, GeneralPart, Label, OpenQuestion,
-                     Part, PartVersion, PunishmentType, Sanction)
+from .selection import LabelParts, PartChoice, label_parts, select_part
+from .schema import (Amendment, Article, Circumstance, Definition, Figure, GeneralPart, Label, OpenQuestion,
+                     Part, PartVersion, Sanction)
 
 DATA_DIR = Path(__file__).parent / "data"
 ARTICLE_FILES = ("271", "272", "273", "273-1", "273-2")
@@ -61,26 +63,6 @@ class Wording:
     @property
     def category(self) -> str:
         return self.version.category
-
-
-@dataclass(frozen=True)
-class LabelParts:
-    label: str
-    basic: tuple[str, ...]
-    aggravated: str | None
-    infrastructure: str | None
-
-
-@dataclass(frozen=True)
-class PartChoice:
-    """The part a label takes given the circumstances, and why."""
-
-    label: str
-    part: str
-    kind: str
-    circumstances: tuple[str, ...]
-    qualifier: str | None
-    reason: Note
 
 
 class StatuteTable:
@@ -132,7 +114,11 @@ class StatuteTable:
     @property
     def institution_words(self) -> tuple[str, ...]:
         """Stems (folded) of the institutions Note 3 to Art. 271 lists: a text without one names no such target."""
-        return tuple(self.definition("271-note-3").institution_words)
+        return tuple(w for c in self.definition("271-note-3").categories for w in c.words)
+
+    def institutions_named(self, folded: str) -> tuple[str, ...]:
+        """The categories of Note 3 to Art. 271 a folded text names (by their stems), in the Note's order."""
+        return tuple(c.id for c in self.definition("271-note-3").categories if any(w in folded for w in c.words))
 
     def label_title(self, label: str) -> Text:
         """The title of a classification label: its article's, or its basic part's where the article has several
@@ -154,23 +140,38 @@ class StatuteTable:
                 return v.part
         return lb.variants[-1].part
 
-    def first_date(self) -> dt.date:
-        return min(p.versions[0].effective_from for p in self.parts())
-
     # ---- dated wording and Art. 10 ------------------------------------------------------------------------
-    def version_on(self, part_id: str, on: dt.date | None = None) -> PartVersion:
-        """The version of a part in force on ``on`` (the newest when ``on`` is None).
+    def entry_window(self, part_id: str, on: dt.date | None) -> Amendment | None:
+        """The law that changed this part and may not yet have been in force on ``on`` (``on`` between its
+        adoption and its last publication), or None."""
+        if on is None:
+            return None
+        return next((a for v in self.part(part_id).versions if (a := self.amendments[v.amended_by]).in_window(on)), None)
 
-        Raises :class:`NotCoveredError` for dates before the 2012 rewrite, ``TypeError`` for an ``on`` that is
-        not a date.
+    def version_on(self, part_id: str, on: dt.date | None = None) -> PartVersion:
+        """The version of a part that governs an act of ``on`` (the newest when ``on`` is None): the newest whose
+        law was certainly in force then. Between a law's adoption and publication (our sources do not give the day
+        it entered into force) the earlier version governs; :meth:`wording` applies the new one where it is milder.
+
+        Raises :class:`NotCoveredError` for dates before the 2012 rewrite was certainly in force (its message says
+        what the notes say), ``TypeError`` for an ``on`` that is not a date.
         """
         part, on = self.part(part_id), check_date(on)
         if on is None:
             return part.versions[-1]
-        if on < part.versions[0].effective_from:
-            raise NotCoveredError(Note("not_covered", "10.1", on=on.isoformat(),
-                                       first=part.versions[0].effective_from.isoformat()).text("en"))
-        return [v for v in part.versions if v.effective_from <= on][-1]
+        governing = [v for v in part.versions
+                     if v.effective_from <= on and not self.amendments[v.amended_by].in_window(on)]
+        if not governing:
+            raise NotCoveredError(self._not_covered(part.versions[0], on))
+        return governing[-1]
+
+    def _not_covered(self, first: PartVersion, on: dt.date) -> Note:
+        act = self.amendments[first.amended_by]
+        published = ", ".join(f"{p.date.isoformat()} ({p.source})" for p in act.published)
+        params = dict(on=on.isoformat(), act=act.id, adopted=act.adopted.isoformat(), published=published)
+        if act.in_window(on):
+            return Note("not_covered_window", self.general.milder_law.not_retroactive_article, **params)
+        return Note("not_covered", self.general.milder_law.in_force_article, **params)
 
     def resolve(self, sanction: Sanction, part_id: str, effective_from: dt.date) -> SanctionRange:
         """Fill a sanction's General Part minimum (Arts. 55.2, 52-1.4, 46.1) and attach the articles."""
@@ -186,15 +187,22 @@ class StatuteTable:
     def wording(self, part_id: str, on: dt.date | None = None) -> Wording:
         """The part as it applies to an act committed on ``on``, with Art. 10's milder-law rule applied.
 
-        The version in force on the date governs (Art. 10.1). A later version that adds a milder main
-        alternative or lowers a range applies retroactively (10.3); a harsher one does not (10.4). Each
-        decision is returned as a :class:`Note`.
+        The version in force on the date governs (Art. 10.1; :meth:`version_on`). A later version that adds a
+        milder main alternative or lowers a range applies retroactively (10.3); a harsher one does not (10.4),
+        including one adopted but not yet published on the date. Each decision is returned as a :class:`Note`.
         """
         version = self.version_on(part_id, on)
         act = self.amendments[version.amended_by]
         key = "in_force" if on else "current"
-        notes = [Note(key, self.general.milder_law.in_force_article, on=on.isoformat() if on else "",
+        ml = self.general.milder_law
+        notes = [Note(key, ml.in_force_article, on=on.isoformat() if on else "",
                       effective_from=version.effective_from.isoformat(), act=act.id)]
+        later = self.entry_window(part_id, on)
+        if later is not None:
+            notes.append(Note("entry_window", ml.not_retroactive_article, on=on.isoformat(), act=later.id,
+                              adopted=later.adopted.isoformat(),
+                              published=", ".join(p.date.isoformat() for p in later.published),
+                              retroactive=ml.retroactive_article))
         ranges = {s.kind: self.resolve(s, part_id, version.effective_from) for s in version.sanctions}
         if on is not None:
             self._apply_milder_law(part_id, version, ranges, notes)
@@ -231,6 +239,20 @@ class StatuteTable:
                 elif new.max.value > cur.max.value or new.min.value > cur.min.value:
                     notes.append(Note("harsher_ignored", ml.not_retroactive_article, **params))
 
+    def general_maximum(self, fig: Figure, on: dt.date | None, unit: str) -> tuple[float, Note | None]:
+        """A General Part maximum (in ``unit``) as it applies to an act of ``on``, with a note when a law changed it
+        later: a higher maximum does not reach back (Art. 10.4), a lower one does (10.3)."""
+        if fig.amended_by is None or on is None:
+            return fig.value, None
+        act, ml = self.amendments[fig.amended_by], self.general.milder_law
+        if not (on < act.adopted or act.in_window(on)):
+            return fig.value, None
+        params = dict(figure_article=fig.article, value=figure(fig.value), previous=figure(fig.previous), act=act.id,
+                      unit=Text(f"statutes.card.{unit}"))
+        if fig.value > fig.previous:
+            return fig.previous, Note("general_earlier", ml.not_retroactive_article, **params)
+        return fig.value, Note("general_milder", ml.retroactive_article, **params)
+
     def kind_title(self, kind: str) -> Text:
         """The punishment's name in each language (a note parameter)."""
         return self.punishments[kind].title
@@ -238,97 +260,24 @@ class StatuteTable:
     # ---- labels and part selection ------------------------------------------------------------------------
     def label_parts(self, label: str) -> LabelParts:
         """The basic, aggravated and infrastructure parts of a classification label (e.g. ``"273.1"``)."""
-        if label not in self.labels:
-            raise UnknownPartError(f"unknown label {label!r}; labels are: {', '.join(self.labels)}")
-        basic = tuple(self.labels[label].basic_parts)
-        found: dict[str, str | None] = {"aggravated": None, "infrastructure": None}
-        for p in self.parts():
-            if p.kind in found and set(basic) <= set(p.includes) | {p.id}:
-                found[p.kind] = p.id
-        return LabelParts(label, basic, found["aggravated"], found["infrastructure"])
+        return label_parts(self, label)
 
-    def select_part(self, label: str, circumstances: Iterable[str], basic: str | None = None) -> PartChoice:
-        """Choose the part for a label: infrastructure over aggravated over basic, by the parts' qualifiers.
+    def select_part(self, label: str, circumstances: Iterable[str], basic: str | None = None, *,
+                    on: dt.date | None = None, institutions: Iterable[str] | None = None) -> PartChoice:
+        """The part a label takes given the circumstances, and why (:func:`statutes.selection.select_part`: the
+        offence date ``on`` and the target's Note 3 ``institutions`` date Note 3's later categories)."""
+        return select_part(self, label, circumstances, basic, on=on, institutions=institutions)
 
-        ``basic`` picks among several basic parts (273-1.1 / 1.2 / 1.3); it defaults to the first.
-        Raises :class:`UnknownPartError` for an unknown label or a ``basic`` part outside the label.
-        """
-        lp = self.label_parts(label)
-        given = set(circumstances)
-        for kind in ("infrastructure", "aggravated"):
-            pid = getattr(lp, kind)
-            if pid is None:
-                continue
-            for q in self.part(pid).qualifiers:
-                hit = [c for c in q.circumstances if c in given]
-                if hit:
-                    circ = self.circumstances[hit[0]]
-                    if kind == "infrastructure":
-                        reason = Note("part_infrastructure", circ.article, part=pid)
-                    else:
-                        reason = Note("part_aggravated", circ.article, part=pid, qualifier=q.id, circumstance=circ.title)
-                    return PartChoice(label, pid, kind, tuple(hit), q.id, reason)
-        if basic is not None and basic not in lp.basic:
-            raise UnknownPartError(f"{basic!r} is not a basic part of label {label}: {', '.join(lp.basic)}")
-        pid = basic or lp.basic[0]
-        if len(lp.basic) > 1:
-            reason = Note("part_basic_choice", pid, part=pid, title=self.part(pid).title)
-        else:
-            reason = Note("part_basic", pid, part=pid)
-        return PartChoice(label, pid, "basic", (), None, reason)
+    # ---- open questions and checks --------------------------------------------------------------------------
+    def open_questions_for(self, subject: str, raised: Iterable[str] = (), part: bool = True) -> tuple[OpenQuestion, ...]:
+        """The open questions shown for ``subject`` (a part id when ``part``, else a circumstance or definition id)
+        given the triggers ``raised``, in the data's order (``open_questions.yaml``)."""
+        raised = set(raised)
+        return tuple(q for q in self.open_questions.values() if q.shown(subject, raised, part))
 
-    # ---- cross-file checks --------------------------------------------------------------------------------
     def check(self) -> None:
-        """Check references between the files; raises :class:`StatuteDataError` naming file and key path."""
-        for a in self.articles.values():
-            file = f"{a.article}.yaml"
-            for i, p in enumerate(a.parts):
-                where = f"parts[{i}]"
-                for inc in p.includes:
-                    if inc not in self._parts or self._article_of[inc].article != a.article:
-                        raise StatuteDataError(file, f"{where}.includes", f"{inc!r} is not a part of article {a.article}")
-                for oq in p.open_questions:
-                    if oq not in self.open_questions:
-                        raise StatuteDataError(file, f"{where}.open_questions", f"unknown open question {oq!r}")
-                for j, q in enumerate(p.qualifiers):
-                    for c in q.circumstances:
-                        if c not in self.circumstances or self.circumstances[c].kind != "qualifier":
-                            raise StatuteDataError(file, f"{where}.qualifiers[{j}].circumstances", f"{c!r} is not a qualifying circumstance")
-                for k, v in enumerate(p.versions):
-                    self._check_version(file, f"{where}.versions[{k}]", v)
-            for i, d in enumerate(a.notes):
-                for oq in d.open_questions:
-                    if oq not in self.open_questions:
-                        raise StatuteDataError(file, f"notes[{i}].open_questions", f"unknown open question {oq!r}")
-        for i, lb in enumerate(self.labels.values()):
-            for b in lb.basic_parts:
-                if b not in self._parts or self._article_of[b].article != lb.article:
-                    raise StatuteDataError("labels.yaml", f"[{i}].basic_parts", f"{b!r} is not a part of article {lb.article}")
-            elements = {e.id for b in lb.basic_parts if b in self._parts for e in self._parts[b].elements}
-            for j, v in enumerate(lb.variants):
-                for e in [*v.shows, *v.lacks]:
-                    if e not in elements:
-                        raise StatuteDataError("labels.yaml", f"[{i}].variants[{j}]", f"{e!r} is not an element of {lb.id}")
-        try:
-            self.significant_damage_azn
-        except (KeyError, TypeError):
-            raise StatuteDataError("273.yaml", "notes", "Note 1 (273-note-1) must give threshold_azn") from None
-
-    def _check_version(self, file: str, where: str, v: PartVersion) -> None:
-        if v.amended_by not in self.amendments:
-            raise StatuteDataError(file, f"{where}.amended_by", f"unknown amending act {v.amended_by!r}")
-        for j, s in enumerate(v.sanctions):
-            ptype: PunishmentType = self.punishments[s.kind]
-            gp_min = ptype.general_min_additional if s.role == "additional" else ptype.general_min
-            if s.min is None and gp_min is None:
-                raise StatuteDataError(file, f"{where}.sanctions[{j}].min", f"no General Part minimum for {s.kind}")
-        imp = [s.max for s in v.sanctions if s.kind == "imprisonment"]
-        top = max(imp) if imp else 0
-        expected = next((c.id for c in self.general.categories
-                         if c.max_imprisonment_months is None or top <= c.max_imprisonment_months.value), None)
-        if expected != v.category:
-            raise StatuteDataError(file, f"{where}.category",
-                                   f"category {v.category!r} does not match Art. 15 for a maximum of {top} months (expected {expected!r})")
+        """Check references between the files (:func:`statutes.checks.check`); raises :class:`StatuteDataError`."""
+        check(self)
 
 
 def load_table(data_dir: Path | str | None = None) -> StatuteTable:

@@ -35,6 +35,7 @@ _AREA = re.compile(r'^T = "(quiz\.\w+)"', re.M)
 _PATTERNS = [  # (regex, how a match becomes a key); {area} is the module's quiz area
     (re.compile(r'\bText\(f?"([a-z_]+\.[\w.{}]+)"'), "{0}"),
     (re.compile(r'\bText\("[a-z_]+\.\w+" if \w+ else "([a-z_]+\.\w+)"\)'), "{0}"),
+    (re.compile(r'\bText\(f"([a-z_]+\.\w+)\{'), "{0}{{}}"),  # a family built from a call: f"classifier.kind_{_kind(x)}"
     (re.compile(r'\bsay\(f?"([a-z_]+\.[\w.{}]+)"'), "{0}"),
     (re.compile(r'\bsay\(f?[\'"](verdict\.)[\'"] \+'), "{0}{{}}"),
     (re.compile(r'\bNote\((?:self\.)?"(\w+)"'), "statutes.{0}"),
@@ -59,6 +60,9 @@ _PATTERNS = [  # (regex, how a match becomes a key); {area} is the module's quiz
     (re.compile(r'\b_t\([\'"](\w+)[\'"] if [^,]*? else [\'"](\w+)[\'"]'), "report.{0} report.{1}"),
     (re.compile(r'template = "(\w+)" if [^\n]*? else "(\w+)"'), "{area}.{0} {area}.{1}"),
     (re.compile(r"say\('verdict\.' \+"), "verdict.offences verdict.low_confidence verdict.out_of_scope"),
+    (re.compile(r'\bText\("([a-z_]+\.\w+)" if [^,]*? else "([a-z_]+\.\w+)"'), "{0} {1}"),
+    (re.compile(r"""say\((?:'statutes\.element\.' \+|f"statutes\.element\.\{)"""),
+     " ".join(f"statutes.element.{k}" for k in ("object", "conduct", "mental", "result", "circumstance"))),
 ]
 
 

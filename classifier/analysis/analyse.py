@@ -84,10 +84,12 @@ def analyse(text: str, *, offence_date: dt.date | None = None,
     facts = {k: known.get(k, False) for k in CASE_FACTS}
     row = None
     candidates = []
+    institutions = table.institutions_named(folded) if offence_date else None  # Note 3 is dated (Art. 10.4)
     for j in sorted(range(len(model.labels)), key=lambda j: -p[j]):
         label = model.labels[j]
         selected = bool(chosen_labels[j])
-        choice = table.select_part(label, found.detected, basic=found.variant(label))
+        choice = table.select_part(label, found.detected, basic=found.variant(label), on=offence_date,
+                                   institutions=institutions)
         checks, ref, spans = (), None, ()
         if selected or j == int(p.argmax()):
             row = row if row is not None else model.extractor.stack(X)[0]
@@ -103,6 +105,7 @@ def analyse(text: str, *, offence_date: dt.date | None = None,
         top = candidates[0]
         verdict = "low_confidence" if top.probability >= 0.5 * top.threshold else "out_of_scope"
     refs = list({c.part.part: c.reference for c in chosen}.values())
-    aggregate = statutes.aggregate(refs, table=table) if len(refs) >= 2 else None
+    # one incident: parts of one article are one act, not separate episodes (statutes.aggregate)
+    aggregate = statutes.aggregate(refs, separate_episodes=False, table=table) if len(refs) >= 2 else None
     return Analysis(text, tuple(candidates), verdict, tuple(found.circumstances), offence_date, tuple(warnings),
                     aggregate, found.damage_azn, {"model_kind": model.kind})

@@ -62,6 +62,11 @@ def elements(label: str, choice: statutes.PartChoice, found: Findings,
             checks.append(ElementCheck(e.id, e.kind, desc, True, spans, Text("classifier.intent_inferred"), inferred=True))
         else:
             spans = _distinct(found.scan.find("elements", e.id, limit=EVIDENCE_LIMIT))
-            checks.append(ElementCheck(e.id, e.kind, desc, bool(spans), spans,
-                                       None if spans else Text("classifier.not_evident")))
+            instead = () if spans or not e.not_needed_with else _distinct(
+                found.scan.find("elements", e.not_needed_with, limit=EVIDENCE_LIMIT))
+            if instead:  # the act the text describes does not ask this element (273-1.1: production)
+                checks.append(ElementCheck(e.id, e.kind, desc, True, instead, Text("classifier.not_needed")))
+            else:
+                checks.append(ElementCheck(e.id, e.kind, desc, bool(spans), spans,
+                                           None if spans else Text("classifier.not_evident")))
     return tuple(checks)

@@ -90,7 +90,8 @@ def analysis_markdown(a: Analysis, lang: str = "en") -> str:
             out.append(f"- {_circumstance(f.id, lang)}" + (f": {ev}" if ev else "") + (f" ({f.note.text(lang)})" if f.note else ""))
         out.append("")
     if a.aggregate:
-        out += [f"## {_t('aggregate', lang)}", ""] + [f"- {n.text(lang)}" for n in a.aggregate.notes] + [""]
+        out += [f"## {_t('aggregate', lang)}", ""] + [f"- {n.text(lang)}" for n in a.aggregate.notes]
+        out += [f"- ⚠ {q.text(lang)} ({', '.join(q.articles)})" for q in a.aggregate.open_questions] + [""]
     return "\n".join(out)
 
 
@@ -139,7 +140,9 @@ def analysis_html(a: Analysis, lang: str = "en") -> str:
             f"<li>{e(_circumstance(f.id, lang))}" + (f": {'; '.join('“' + e(s.text) + '”' for s in f.evidence[:3])}" if f.evidence else "")
             + (f" <span class='muted'>({e(f.note.text(lang))})</span>" if f.note else "") + "</li>" for f in found) + "</ul>")
     if a.aggregate:
-        body.append(f"<h2>{e(_t('aggregate', lang))}</h2><ul>" + "".join(f"<li>{e(n.text(lang))}</li>" for n in a.aggregate.notes) + "</ul>")
+        body.append(f"<h2>{e(_t('aggregate', lang))}</h2><ul>" + "".join(f"<li>{e(n.text(lang))}</li>" for n in a.aggregate.notes)
+                    + "".join(f"<li>⚠ {e(q.text(lang))} ({e(', '.join(q.articles))})</li>" for q in a.aggregate.open_questions)
+                    + "</ul>")
     return (f"<!doctype html>\n<html lang='{e(lang)}'><head><meta charset='utf-8'>"
             f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{e(_t('title', lang))}</title>"
             f"<style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")

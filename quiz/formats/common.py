@@ -7,7 +7,10 @@ Moodle XML or QTI; there the pair feedback travels as extra lines of the general
 """
 from __future__ import annotations
 
+import hashlib
 import html
+import json
+import re
 import string
 from typing import Iterable
 from xml.etree import ElementTree as ET
@@ -33,6 +36,29 @@ def fraction_text(x: float) -> str:
 
 def number(x: float) -> str:
     return plain(x)
+
+
+# ---- identifiers ------------------------------------------------------------------------------------------
+_EXTERNAL = re.compile(r"^ch30-[0-9a-f]{10}-(?P<id>.+)$")
+
+
+def quiz_ident(quiz: Quiz) -> str:
+    """A stable identifier derived from the quiz's content (title, language, seed, questions and options):
+    ``ch30-`` and 10 hex digits. The same quiz always gets the same one; another quiz gets another, so an LMS that
+    matches ids on import (Canvas migration ids, Moodle question names) never confuses two quizzes."""
+    data = json.dumps(quiz.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return "ch30-" + hashlib.sha256(data).hexdigest()[:10]
+
+
+def external_id(quiz: Quiz, q: Question) -> str:
+    """A question's identifier in an export: the quiz's :func:`quiz_ident` and the question's id (``q01``)."""
+    return f"{quiz_ident(quiz)}-{q.id}"
+
+
+def internal_id(name: str) -> str:
+    """The question id inside an exported identifier (:func:`external_id`); any other name as it is."""
+    m = _EXTERNAL.match(name)
+    return m.group("id") if m else name
 
 
 # ---- metadata ---------------------------------------------------------------------------------------------

@@ -13,8 +13,8 @@ import re
 
 from ..errors import FormatError
 from ..model import Option, Question, Quiz
-from .common import (decode_meta, encode_meta, fraction_text, make_question, meta_fields, meta_pairs, number,
-                     pack_feedback, quiz_from, quiz_pairs, truefalse_options, unpack_feedback)
+from .common import (decode_meta, encode_meta, external_id, fraction_text, internal_id, make_question, meta_fields,
+                     meta_pairs, number, pack_feedback, quiz_from, quiz_pairs, truefalse_options, unpack_feedback)
 
 SPECIAL = "\\~=#{}:"
 # Escaped characters are swapped for private-use code points while the structure is split, then restored.
@@ -34,7 +34,7 @@ def export(quiz: Quiz) -> str:
     """The quiz as GIFT text."""
     out = [f"// {k}: {v}" for k, v in quiz_pairs(quiz)] + [""]
     for q in quiz.questions:
-        out += [f"// meta: {encode_meta(meta_pairs(q))}", f"::{escape(q.id)}:: {escape(q.stem)} {{", *_answers(q),
+        out += [f"// meta: {encode_meta(meta_pairs(q))}", f"::{escape(external_id(quiz, q))}:: {escape(q.stem)} {{", *_answers(q),
                 f"####{escape(pack_feedback(q))}", "}", ""]
     return "\n".join(out)
 
@@ -87,7 +87,7 @@ def _question(source: str, meta_list: list, n: int, lang: str) -> Question:
     name = f"q{n:02d}"
     m = re.match(r"^::(.*?)::", src, flags=re.S)
     if m:
-        name, src = _show(m.group(1)), src[m.end():]
+        name, src = internal_id(_show(m.group(1))), src[m.end():]
     start, end = src.find("{"), src.rfind("}")
     if start < 0 or end < start:
         raise FormatError(f"GIFT question {name}: no answer block {{...}}")

@@ -11,8 +11,9 @@ from xml.etree import ElementTree as ET
 
 from ..errors import FormatError
 from ..model import Option, Question, Quiz
-from .common import (fraction_text, from_html, make_question, meta_fields, meta_pairs, need, number, pack_feedback,
-                     parse_xml, quiz_from, quiz_pairs, sub, to_html, truefalse_options, unpack_feedback, xml_bytes)
+from .common import (external_id, fraction_text, from_html, internal_id, make_question, meta_fields, meta_pairs, need,
+                     number, pack_feedback, parse_xml, quiz_from, quiz_pairs, sub, to_html, truefalse_options,
+                     unpack_feedback, xml_bytes)
 
 _TYPES = {"single": "multichoice", "multiple": "multichoice", "truefalse": "truefalse", "numerical": "numerical",
           "matching": "matching"}
@@ -31,13 +32,13 @@ def export(quiz: Quiz) -> bytes:
     sub(sub(cat, "category"), "text", f"$course$/top/{quiz.title.replace('/', '-')}")
     sub(sub(cat, "info", format="plain_text"), "text", "\n".join(f"{k}: {v}" for k, v in quiz_pairs(quiz)))
     for q in quiz.questions:
-        root.append(_question(q))
+        root.append(_question(q, external_id(quiz, q)))
     return xml_bytes(root)
 
 
-def _question(q: Question) -> ET.Element:
+def _question(q: Question, name: str) -> ET.Element:
     el = ET.Element("question", type=_TYPES[q.qtype])
-    sub(sub(el, "name"), "text", q.id)
+    sub(sub(el, "name"), "text", name)
     _html(el, "questiontext", q.stem)
     _html(el, "generalfeedback", pack_feedback(q))
     sub(el, "defaultgrade", "1")
@@ -89,7 +90,7 @@ def _text(el: ET.Element | None, path: str = "text") -> str:
 
 
 def _parse_question(el: ET.Element, kind: str, n: int, lang: str) -> Question:
-    qid = el.findtext("name/text") or f"q{n:02d}"
+    qid = internal_id(el.findtext("name/text") or f"q{n:02d}")
     meta = meta_fields([tuple(t.partition("=")[::2]) for t in (x.findtext("text") or "" for x in el.iter("tag"))], qid)
     stem = _text(el.find("questiontext"))
     packed = _text(el.find("generalfeedback"))

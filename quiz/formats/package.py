@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 
 from ..errors import FormatError
 from ..model import Quiz
-from .common import parse_xml, sub, xml_bytes
+from .common import parse_xml, quiz_ident, sub, xml_bytes
 
 MANIFEST = "imsmanifest.xml"
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -46,7 +46,7 @@ def write_package(quiz: Quiz, schema: tuple[str, str], resources: list[Resource]
 
 
 def _manifest(quiz: Quiz, schema: tuple[str, str], resources: list[Resource]) -> bytes:
-    root = ET.Element("manifest", {"xmlns": CP_NS, "xmlns:imsmd": LOM_NS, "identifier": f"MANIFEST-quiz-{quiz.seed}"})
+    root = ET.Element("manifest", {"xmlns": CP_NS, "xmlns:imsmd": LOM_NS, "identifier": f"MANIFEST-{quiz_ident(quiz)}"})
     meta = sub(root, "metadata")
     sub(meta, "schema", schema[0])
     sub(meta, "schemaversion", schema[1])

@@ -12,12 +12,11 @@ from xml.etree import ElementTree as ET
 
 from ..errors import FormatError
 from ..model import Option, Question, Quiz
-from .common import (from_html, letter, make_question, meta_fields, meta_pairs, need, number, pack_feedback,
-                     parse_xml, quiz_from, sub, to_html, unpack_feedback, xml_bytes)
+from .common import (external_id, from_html, internal_id, letter, make_question, meta_fields, meta_pairs, need, number,
+                     pack_feedback, parse_xml, quiz_from, quiz_ident, sub, to_html, unpack_feedback, xml_bytes)
 from .package import Resource, read_package, write_package
 
 NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
-IDENT = "chapter30_quiz"
 CANVAS = {"single": "multiple_choice_question", "multiple": "multiple_answers_question",
           "truefalse": "true_false_question", "numerical": "numerical_question", "matching": "matching_question"}
 RESPONSE = "response1"
@@ -25,12 +24,13 @@ RESPONSE = "response1"
 
 def export(quiz: Quiz) -> bytes:
     """The quiz as a QTI 1.2 zip for Canvas."""
+    ident = quiz_ident(quiz)  # Canvas uses idents as migration ids: derived from the quiz, never shared by two
     root = ET.Element("questestinterop", xmlns=NS)
-    section = sub(sub(root, "assessment", ident=IDENT, title=quiz.title), "section", ident="root_section")
+    section = sub(sub(root, "assessment", ident=ident, title=quiz.title), "section", ident="root_section")
     for q in quiz.questions:
-        section.append(_item(q))
-    path = f"{IDENT}/{IDENT}.xml"
-    resource = Resource(IDENT, "imsqti_xmlv1p2", path, (path,))
+        section.append(_item(q, external_id(quiz, q)))
+    path = f"{ident}/{ident}.xml"
+    resource = Resource(ident, "imsqti_xmlv1p2", path, (path,))
     return write_package(quiz, ("IMS Content", "1.1.3"), [resource], {path: xml_bytes(root)})
 
 
@@ -55,8 +55,8 @@ def _condition(proc: ET.Element, cont: str, feedback: str | None = None, score: 
     return var
 
 
-def _item(q: Question) -> ET.Element:
-    item = ET.Element("item", ident=q.id, title=q.id)
+def _item(q: Question, ident: str) -> ET.Element:
+    item = ET.Element("item", ident=ident, title=ident)
     md = sub(sub(item, "itemmetadata"), "qtimetadata")
     for label, entry in [("question_type", CANVAS[q.qtype]), ("points_possible", "1.0"), *meta_pairs(q)]:
         field = sub(md, "qtimetadatafield")
@@ -112,16 +112,23 @@ def _numerical(q: Question, pres: ET.Element, proc: ET.Element) -> None:
 
 
 def _matching(q: Question, pres: ET.Element, proc: ET.Element) -> None:
+    """Each right pair adds an equal share; every pair right sets exactly 100 (three shares of 33.33333 would
+    add up to 99.99999)."""
     rights = sorted({o.match for o in q.options})
     share = number(round(100 / len(q.options), 5))
+    pairs = []
     for i, o in enumerate(q.options):
         lid = sub(pres, "response_lid", ident=f"response_{letter(i)}", rcardinality="Single")
         _mattext(lid, o.text, False)
         render = sub(lid, "render_choice")
         for j, right in enumerate(rights):
             _mattext(sub(render, "response_label", ident=f"R{j + 1}"), right, False)
+        pairs.append((f"R{rights.index(o.match) + 1}", f"response_{letter(i)}"))
         var = _condition(proc, "Yes", score=share, action="Add")
-        sub(var, "varequal", f"R{rights.index(o.match) + 1}", respident=f"response_{letter(i)}")
+        sub(var, "varequal", pairs[-1][0], respident=pairs[-1][1])
+    every = sub(_condition(proc, "No", score="100"), "and")
+    for label, resp in pairs:
+        sub(every, "varequal", label, respident=resp)
 
 
 def parse(data: bytes) -> Quiz:
@@ -142,7 +149,7 @@ def _read(el: ET.Element | None) -> str:
 
 
 def _parse_item(item: ET.Element, lang: str) -> Question:
-    qid = item.get("ident", "")
+    qid = internal_id(item.get("ident", ""))
     fields = [(f.findtext("fieldlabel") or "", f.findtext("fieldentry") or "") for f in item.iter("qtimetadatafield")]
     canvas = dict(fields).get("question_type", "multiple_choice_question")
     qtype = next((k for k, v in CANVAS.items() if v == canvas), None)
@@ -155,6 +162,7 @@ def _parse_item(item: ET.Element, lang: str) -> Question:
     conds = item.findall("resprocessing/respcondition")
     scoring = [c for c in conds if c.find("setvar") is not None]
     if qtype == "matching":
+        scoring = [c for c in scoring if c.find("conditionvar/and") is None]  # one per pair, not "every pair"
         general, pair_fb = unpack_feedback(feedback.get("general_fb", ""), "matching", len(scoring))
         options = []
         for lid, cond, fb in zip(pres.findall("response_lid"), scoring, pair_fb):

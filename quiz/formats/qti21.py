@@ -12,8 +12,8 @@ from xml.etree import ElementTree as ET
 
 from ..errors import FormatError
 from ..model import Option, Question, Quiz
-from .common import (decode_meta, encode_meta, letter, make_question, meta_fields, meta_pairs, need, number,
-                     pack_feedback, parse_xml, quiz_from, sub, unpack_feedback, xml_bytes)
+from .common import (decode_meta, encode_meta, external_id, internal_id, letter, make_question, meta_fields, meta_pairs,
+                     need, number, pack_feedback, parse_xml, quiz_from, quiz_ident, sub, unpack_feedback, xml_bytes)
 from .package import Resource, read_package, write_package
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -30,17 +30,18 @@ def export(quiz: Quiz) -> bytes:
     """The quiz as a QTI 2.1 zip."""
     files, resources, refs = {}, [], []
     for q in quiz.questions:
-        path = f"items/{q.id}.xml"
-        files[path] = xml_bytes(_item(q, quiz.lang))
-        resources.append(Resource(q.id, "imsqti_item_xmlv2p1", path, (path,)))
-        refs.append((q.id, path))
-    test = _root("assessmentTest", identifier="chapter30_quiz", title=quiz.title)
+        ident = external_id(quiz, q)  # derived from the quiz's content: two quizzes never share one
+        path = f"items/{ident}.xml"
+        files[path] = xml_bytes(_item(q, ident, quiz.lang))
+        resources.append(Resource(ident, "imsqti_item_xmlv2p1", path, (path,)))
+        refs.append((ident, path))
+    test = _root("assessmentTest", identifier=quiz_ident(quiz), title=quiz.title)
     part = sub(test, "testPart", identifier="part1", navigationMode="linear", submissionMode="individual")
     section = sub(part, "assessmentSection", identifier="section1", title=quiz.title, visible="true")
     for qid, path in refs:
         sub(section, "assessmentItemRef", identifier=qid, href=path)
     files["assessment.xml"] = xml_bytes(test)
-    resources.insert(0, Resource("chapter30_quiz", "imsqti_test_xmlv2p1", "assessment.xml", ("assessment.xml",),
+    resources.insert(0, Resource(quiz_ident(quiz), "imsqti_test_xmlv2p1", "assessment.xml", ("assessment.xml",),
                                  tuple(qid for qid, _ in refs)))
     return write_package(quiz, ("QTIv2.1 Package", "1.0.0"), resources, files)
 
@@ -52,8 +53,8 @@ def _set(parent: ET.Element, outcome: str, base_type: str, *values: str) -> None
         sub(holder, "baseValue", v, baseType=base_type)
 
 
-def _item(q: Question, lang: str) -> ET.Element:
-    item = _root("assessmentItem", identifier=q.id, title=q.id, label=encode_meta(meta_pairs(q)),
+def _item(q: Question, ident: str, lang: str) -> ET.Element:
+    item = _root("assessmentItem", identifier=ident, title=ident, label=encode_meta(meta_pairs(q)),
                  adaptive="false", timeDependent="false", **{"xml:lang": lang})
     base = {"numerical": "float", "matching": "directedPair"}.get(q.qtype, "identifier")
     card = "multiple" if q.qtype in ("multiple", "matching") else "single"
@@ -91,7 +92,7 @@ def _item(q: Question, lang: str) -> ET.Element:
             sub(lefts, "simpleAssociableChoice", o.text, identifier=f"L{letter(i)}", matchMax="1")
         for j, right in enumerate(_rights(q)):
             sub(rights, "simpleAssociableChoice", right, identifier=f"R{j + 1}", matchMax=str(len(q.options)))
-        sub(sub(proc, "setOutcomeValue", identifier="SCORE"), "mapResponse", identifier="RESPONSE")
+        _mapped_score(proc)
         _set(proc, "FEEDBACK", "identifier", GENERAL)
     else:
         inter = sub(body, "choiceInteraction", responseIdentifier="RESPONSE", shuffle="true",
@@ -100,7 +101,7 @@ def _item(q: Question, lang: str) -> ET.Element:
         for i, o in enumerate(q.options):
             sub(inter, "simpleChoice", o.text, identifier=letter(i))
         if q.qtype == "multiple":
-            sub(sub(proc, "setOutcomeValue", identifier="SCORE"), "mapResponse", identifier="RESPONSE")
+            _mapped_score(proc)
         else:
             cond = sub(sub(proc, "responseCondition"), "responseIf")
             match = sub(cond, "match")
@@ -116,6 +117,18 @@ def _item(q: Question, lang: str) -> ET.Element:
             _modal(item, letter(i), o.feedback)
     _modal(item, GENERAL, pack_feedback(q))
     return item
+
+
+def _mapped_score(proc: ET.Element) -> None:
+    """SCORE 1 for the correct response, else the mapped partial credit (three shares of 0.33333 would add up to
+    0.99999, short of full marks)."""
+    cond = sub(proc, "responseCondition")
+    right = sub(cond, "responseIf")
+    match = sub(right, "match")
+    sub(match, "variable", identifier="RESPONSE")
+    sub(match, "correct", identifier="RESPONSE")
+    _set(right, "SCORE", "float", "1")
+    sub(sub(sub(cond, "responseElse"), "setOutcomeValue", identifier="SCORE"), "mapResponse", identifier="RESPONSE")
 
 
 def _rights(q: Question) -> list[str]:
@@ -154,7 +167,7 @@ def parse(data: bytes) -> Quiz:
 
 
 def _parse_item(item: ET.Element, lang: str) -> Question:
-    qid = item.get("identifier", "")
+    qid = internal_id(item.get("identifier", ""))
     meta = meta_fields(decode_meta(item.get("label", "")), qid)
     modal = {m.get("identifier"): "\n".join("".join(p.itertext()) for p in m.findall("p")) for m in item.findall("modalFeedback")}
     correct = [v.text or "" for v in item.findall("responseDeclaration/correctResponse/value")]

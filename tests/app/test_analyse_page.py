@@ -127,7 +127,7 @@ def test_downloads_offered_in_the_page_language(app):
 def test_a_long_text_is_analysed_with_a_warning_in_the_page_language(app, lang, expected):
     app.sidebar.radio(key="lang").set_value(lang).run()
     filler = " The annual meeting of shareholders will take place in April at the head office."
-    _analyse(app, RANSOM + filler * 20)
+    _analyse(app, RANSOM + filler * 40)  # over LONG_TEXT (2,500 characters)
     assert any(expected in w.value for w in app.warning)
     verdicts = [m.value for m in app.markdown if m.value.startswith("### ")] + [i.value for i in app.info]
     assert verdicts or any("Low confidence" in w.value for w in app.warning)  # a verdict is still given

@@ -19,7 +19,7 @@ def test_opens_with_a_reference(app):
 def test_two_parts_give_an_aggregate(app):
     _open(app)
     app.multiselect(key="sentencing_parts").set_value(["271.1", "273.1"]).run()
-    assert any("aggregate" in h for h in _headings(app))
+    assert any("Several offences together" in h for h in _headings(app))
 
 
 def test_circumstances_choose_the_part(app):
@@ -36,6 +36,18 @@ def test_foreign_national_loses_restriction_of_liberty(app):
     app.checkbox(key="sent_foreign").check().run()
     lines = [m.value for m in app.markdown if "restriction of liberty" in m.value]
     assert lines and all(m.startswith("~~**restriction of liberty**") and m.endswith("— **not available**") for m in lines)
+
+
+def test_parts_of_one_article_ask_whether_they_are_separate_episodes(app):
+    _open(app)
+    app.multiselect(key="sentencing_parts").set_value(["273.1", "273.2"]).run()
+    app.radio(key="sentencing_episodes").set_value("separate").run()
+    texts = " ".join(m.value for m in app.markdown)
+    assert "repeat (Art. 16.1)" in texts and "273.3" in texts
+    assert not app.exception
+    app.radio(key="sentencing_episodes").set_value("one_act").run()
+    texts = " ".join(m.value for m in app.markdown)
+    assert "neither reading is chosen" in texts and "Addition" not in texts
 
 
 def test_the_offence_date_is_disabled_until_ticked(app):

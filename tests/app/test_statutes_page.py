@@ -38,12 +38,22 @@ def test_the_azerbaijani_page_shows_no_english_note_id_or_kind(page):
     app.toggle(key="browse-use-date").set_value(True).run()
     app.date_input(key="browse-date").set_value("2015-01-01").run()
     texts = " ".join(_texts(app))
-    assert "Hazırkı rəsmi mətndən sonrakı düzəlişlər (707-VQD) geri alınmaqla bərpa edilib." in texts
+    assert "Hazırkı rəsmi mətn; cərimə 707-VQD nömrəli Qanunun düzəliş qeydində göstərilən 2012-ci il məbləğinə qaytarılıb." in texts
     for english in ("Current official text", "computer_system", "· *object*", "Laws No.", "AZN", "Art. "):
         assert english not in texts
     assert "kompyuter sistemi və ya onun hər hansı bir hissəsi · *obyekt*" in texts
-    assert "7 aprel 2017-ci il tarixli" in texts  # the Note's history in Azerbaijani
+    assert "bu fondların idarəçiləri — 563-VQD/575-VQD (2017-04-07)" in texts  # the Note's history in Azerbaijani
     assert not any(m.startswith("**kompyuter sistemi** · kompyuter sistemi") for m in texts.split("\n"))
+
+
+def test_a_dated_wording_is_shown_beside_the_english_of_the_same_wording(page):
+    app = page
+    app.toggle(key="browse-use-date").set_value(True).run()
+    app.date_input(key="browse-date").set_value("2015-01-01").run()
+    texts = [m.value for m in app.markdown]
+    assert any("min manatdan iki min manatadək" in x for x in texts)  # the 2012 wording of 271.1
+    assert any("a fine of 1,000 to 2,000 manat" in x for x in texts)
+    assert not any("a fine of 2,000 to 4,000 manat" in x for x in texts)
 
 
 def test_date_before_2012_is_not_covered(page):

@@ -85,6 +85,15 @@ def test_several_offences_get_an_aggregate(model):
     assert a.aggregate is not None and a.aggregate.imprisonment_addition_max_months is not None
 
 
+def test_one_incident_under_two_parts_of_one_article_is_one_act_with_the_open_question(model):
+    a = analyse("Ransomware encrypted the accounting firm's file server and knocked its booking system offline for "
+                "three days; restoring the data cost 9,000 manat.", model=model)
+    assert {"273.1", "273.2"} <= {c.part.part for c in a.selected}
+    assert a.aggregate.imprisonment_addition_max_months is None  # no figure that would choose a reading
+    assert "oq-one-act-two-parts" in [q.id for q in a.aggregate.open_questions]
+    assert [x.part for x in a.aggregate.one_act] == [None]
+
+
 @pytest.mark.parametrize("bad,error", [("", TextError), ("   ", TextError), (b"\xff\xfe\x00", TextError)])
 def test_bad_text(model, bad, error):
     with pytest.raises(error):
@@ -126,6 +135,24 @@ def test_decision_from_column_blocks_equals_the_stacked_product(model):
 def test_an_offence_date_must_be_a_date(model):
     with pytest.raises(TypeError, match="parse_date"):
         analyse(RANSOM, model=model, offence_date="2015-05-01")
+
+
+@pytest.mark.parametrize("text,shown_by", [
+    ("He wrote a ransomware program on his laptop; it caused damage of 5,000 manat.", "not_needed"),
+    ("He sold a ransomware kit on a forum so that buyers could break into company networks; damage 5,000 manat.", None),
+])
+def test_the_273_1_1_purpose_is_not_asked_of_production(model, text, shown_by):
+    import statutes
+    from classifier.analysis.elements import elements
+    from classifier.findings import find
+    from classifier.text import fold
+    table = statutes.load_table()
+    folded = fold(text)
+    found = find(text, folded, dict.fromkeys(model.tags, 0.0), dict.fromkeys(model.tags, 1.0), table, {}, None)
+    choice = table.select_part("273-1", (), basic="273-1.1")
+    purpose = next(e for e in elements("273-1", choice, found, table) if e.id == "purpose_271_273")
+    assert purpose.shown
+    assert (purpose.note.key if purpose.note else None) == (f"classifier.{shown_by}" if shown_by else None)
 
 
 @pytest.mark.parametrize("text,words", [

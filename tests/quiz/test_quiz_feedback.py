@@ -62,3 +62,30 @@ def test_sanction_distractors_are_real_ranges_of_chapter_30(bank):
         q = build_question(s, random.Random(6), "en", bank)
         if s.data[2] is None:
             assert {o.text for o in q.options} <= real | {o.text for o in q.options if "before" in o.feedback}, q.key
+
+
+def test_category_citations_name_the_paragraph_of_art_15(questions):
+    lang, qs = questions
+    bare = re.compile(r"\(Art\. 15\)|\(maddə 15\)|15-ci maddə\b")
+    for q in qs:
+        for text in [q.general_feedback, *(o.feedback for o in q.options)]:
+            assert not bare.search(text), f"{q.key}: {text[:160]}"
+
+
+def test_azerbaijani_parts_are_qualified_by_tovsifedici_hallar_not_art_61_aggravating_circumstances(bank):
+    """"Ağırlaşdırıcı hal" is Art. 61's general aggravating circumstance; a part's qualifying circumstance is a
+    "tövsifedici hal"."""
+    titles = [p.title.az for p in bank.table.parts()]
+    assert not [t for t in titles if "ağırlaşdırıcı" in t]
+    for s in question_pool(kinds=["matching", "part", "qualifier"], bank=bank):
+        q = build_question(s, random.Random(4), "az", bank)
+        for text in [q.stem, q.general_feedback, *(t for o in q.options for t in (o.text, o.feedback, o.match))]:
+            assert "ağırlaşdırıcı hal" not in text, f"{q.key}: {text[:160]}"
+
+
+def test_part_labels_are_called_this_tools_names_not_titles_in_the_code(bank):
+    for lang, words in (("en", "This tool's names for the parts"), ("az", "Bu alətin")):
+        for s in question_pool(kinds=["matching"], bank=bank):
+            q = build_question(s, random.Random(4), lang, bank)
+            if s.data[0] == "parts":
+                assert q.general_feedback.startswith(words) and "titles" not in q.general_feedback, q.general_feedback

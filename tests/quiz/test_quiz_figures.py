@@ -56,7 +56,10 @@ def test_categories_limitation_and_available_punishments_equal_the_table(built):
     for key, (seed, q) in built.items():
         ref = reference(seed.data[0])
         if seed.kind == "category":
-            assert q.correct_options[0].text.lower() == table.categories[ref.category].title.en.lower(), key
+            assert q.correct_options[0].text == f"Art. {seed.data[0]}", key
+            assert table.categories[ref.category].title.en in q.stem, key
+            assert all(reference(o.text.removeprefix("Art. ")).category != ref.category
+                       for o in q.options if not o.correct), key
         elif seed.kind == "consequence" and seed.data[1] == "limitation":
             assert _numbers(q.correct_options[0].text) == [ref.limitation_years.value], key
         elif seed.kind == "punishment_available":

@@ -34,17 +34,21 @@ PATTERNS = {
 }
 
 
-def read_sanctions(sentence: str) -> dict[str, tuple]:
-    """Extract {kind: (min or None, max)} from an Azerbaijani sanction sentence; amounts in AZN, terms in months."""
+def _read(sentence: str, patterns: dict[str, str], value) -> dict[str, tuple]:
+    """{kind: (min or None, max)} from the ``patterns`` found in ``sentence``; ``value(kind, word)`` reads a bound."""
     found = {}
-    for kind, pattern in PATTERNS.items():
+    for kind, pattern in patterns.items():
         hits = re.findall(pattern, sentence)
         assert len(hits) <= 1, (kind, hits)
         if hits:
             low, high = hits[0]
-            scale = 1 if kind == "fine" else 12
-            found[kind] = (az_number(low) * scale if low else None, az_number(high) * scale)
+            found[kind] = (value(kind, low) if low else None, value(kind, high))
     return found
+
+
+def read_sanctions(sentence: str) -> dict[str, tuple]:
+    """Extract {kind: (min or None, max)} from an Azerbaijani sanction sentence; amounts in AZN, terms in months."""
+    return _read(sentence, PATTERNS, lambda kind, w: az_number(w) * (1 if kind == "fine" else 12))
 
 
 def test_parser_reads_the_examples():
@@ -75,3 +79,25 @@ def test_fifteen_parts_in_the_codes_order():
     ids = [p.id for p in load_table().parts()]
     assert ids == ["271.1", "271.2", "271.3", "272.1", "272.2", "272.3", "273.1", "273.2", "273.3", "273.4",
                    "273-1.1", "273-1.2", "273-1.3", "273-1.4", "273-2"]
+
+
+EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+EN_WORD = "|".join(EN_NUMBERS)
+EN_PATTERNS = {
+    "fine": r"a fine of ([\d,]+) to ([\d,]+) manat",
+    "imprisonment": rf"imprisonment for (?:({EN_WORD}) to |up to )({EN_WORD}) years",
+    "restriction_of_liberty": rf"restriction of liberty for (?:({EN_WORD}) to |up to )({EN_WORD}) years",
+    "deprivation_of_right": rf"deprivation of the right to hold certain positions or engage in certain activities for "
+                            rf"(?:({EN_WORD}) to |up to )({EN_WORD}) years",
+}
+
+
+def read_sanctions_en(text: str) -> dict[str, tuple]:
+    """Extract {kind: (min or None, max)} from our English rendering's "Punishment:" sentence."""
+    return _read(text.split("Punishment:", 1)[1], EN_PATTERNS,
+                 lambda kind, w: int(w.replace(",", "")) if kind == "fine" else EN_NUMBERS[w] * 12)
+
+
+@pytest.mark.parametrize("part_id,index,version", VERSIONS, ids=[f"{p}-{v.effective_from}" for p, _, v in VERSIONS])
+def test_the_english_rendering_of_each_wording_states_that_wordings_figures(part_id, index, version):
+    assert read_sanctions_en(version.text_en) == {s.kind: (s.min, s.max) for s in version.sanctions}

@@ -25,10 +25,22 @@ def test_export_has_the_promised_keys_and_general_part_minima(capsys):
     records = json.loads(capsys.readouterr().out)
     assert len(records) == 15
     first = records[0]
-    assert list(first) == ["part", "article", "category", "fine_azn", "restriction_of_liberty_months",
-                           "imprisonment_months", "deprivation_of_right_months", "deprivation_mandatory", "effective_from"]
+    assert list(first)[:9] == ["part", "article", "category", "fine_azn", "restriction_of_liberty_months",
+                               "imprisonment_months", "deprivation_of_right_months", "deprivation_mandatory",
+                               "effective_from"]  # the keys that were there stay as they are, in their order
     assert first["imprisonment_months"] == [3, 24] and first["deprivation_of_right_months"] == [12, 24]
     assert {r["category"] for r in records} == {"minor", "less_grave"}
+
+
+def test_export_cites_the_general_part_minima_and_the_category_paragraph(capsys):
+    main(["export"])
+    records = {r["part"]: r for r in json.loads(capsys.readouterr().out)}
+    assert records["271.1"]["imprisonment_months_source"] == ["55.2", "271.1"]
+    assert records["271.1"]["deprivation_of_right_months_source"] == ["46.1", "271.1"]
+    assert records["272.1"]["restriction_of_liberty_months_source"] == ["52-1.4", "272.1"]
+    assert records["271.1"]["fine_azn_source"] == ["271.1", "271.1"]
+    assert records["271.3"]["fine_azn_source"] is None
+    assert records["271.1"]["category_source"] == "15.2" and records["271.3"]["category_source"] == "15.3"
 
 
 @pytest.mark.parametrize("args,words", [
@@ -39,3 +51,20 @@ def test_export_has_the_promised_keys_and_general_part_minima(capsys):
 def test_errors_exit_1_with_a_message(capsys, args, words):
     assert main(args) == 1
     assert words in capsys.readouterr().err
+
+
+def test_the_azerbaijani_card_has_no_english_header_kind_or_reconstruction_note(capsys):
+    assert main(["show", "271.1", "--on", "2016-01-01", "--lang", "az"]) == 0
+    card = capsys.readouterr().out
+    assert "Maddə 271:" in card and "Art. " not in card
+    assert "Current official text" not in card and "[object]" not in card
+    assert "qaytarılıb" in card  # the reconstruction note in Azerbaijani
+
+
+@pytest.mark.parametrize("part", ["271.3", "272.3", "273.4"])
+@pytest.mark.parametrize("lang,main_word,alternative", [("en", "main", "alternative"), ("az", "əsas", "alternativ")])
+def test_a_single_main_punishment_is_not_called_an_alternative(capsys, part, lang, main_word, alternative):
+    assert main(["show", part, "--lang", lang]) == 0
+    sanctions = capsys.readouterr().out.split("\n\n")
+    block = next(b for b in sanctions if b.startswith(("Sanctions:", "Sanksiyalar:")))
+    assert f"({main_word})" in block and f"({alternative})" not in block
