@@ -20,7 +20,9 @@ def test_select(case):
         assert f"Art. {case['reason_article']}" in choice.reason.text("en")
 
 
-@pytest.mark.parametrize("case", CASES["analyse"], ids=[c["name"] for c in CASES["analyse"]])
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["known_failure"]))
+                                  if "known_failure" in c else c for c in CASES["analyse"]],
+                         ids=[c["name"] for c in CASES["analyse"]])
 def test_analyse(model, case):
     a = analyse(case["text"], known_circumstances=case.get("known"), model=model,
                 offence_date=statutes.parse_date(case.get("offence_date")))
