@@ -175,14 +175,14 @@ def _run(args, model, text_column, chunks, first, writer, summary) -> None:
 
 
 def _cmd_corpus(args) -> int:
-    from .corpus import load_corpus, stats, validate
+    from .corpus import SPLITS, load_corpus, stats, validate
     df = load_corpus()
     problems = validate(df)
     for what, t in stats(df).items():
         print(f"\n## {what}\n")
         print(t.to_string())
-    print(f"\nincidents: {len(df)} (train {int((df.split == 'train').sum())}, test {int((df.split == 'test').sum())}); "
-          f"validation problems: {len(problems)}")
+    per_split = ", ".join(f"{s} {int((df.split == s).sum())}" for s in SPLITS)
+    print(f"\nincidents: {len(df)} ({per_split}); validation problems: {len(problems)}")
     for p in problems[:20]:
         print("  ", p)
     return 1 if problems else 0
