@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from classifier.corpus import load_corpus  # noqa: E402
 from classifier.evaluation.behaviour import cases  # noqa: E402
 from classifier.model import label_matrix  # noqa: E402
+from classifier.model.fitted import choose_labels  # noqa: E402
 from classifier.model.training import _calibrate, block_features, count_blocks  # noqa: E402
 from classifier.text import normalise  # noqa: E402
 
@@ -65,11 +66,9 @@ def decide(hs, X):
 
 
 def choose(p, thr, p_any=None, thr_any=None):
-    pred = (p >= thr).astype(int)
-    if p_any is not None:
-        rows = np.flatnonzero(~pred.any(1) & (p_any >= thr_any))
-        pred[rows, np.argmax(p[rows] / thr, axis=1)] = 1
-    return pred
+    """The model's decision rule; without an offence head (``p_any`` None) labels at their thresholds only."""
+    found = (lambda rows: p_any[rows] >= thr_any) if p_any is not None else (lambda rows: np.zeros(len(rows), bool))
+    return choose_labels(p, thr, found).astype(int)
 
 
 def suite_scores(texts: dict[str, np.ndarray], suite) -> dict:

@@ -1,6 +1,7 @@
 """TF-IDF features of folded text, computed by our own code from the fitted vocabulary and IDF weights.
 
-Training fits scikit-learn's ``TfidfVectorizer`` (:func:`~classifier.model.training.build_vectorizer`) on folded
+Training fits scikit-learn's TF-IDF (:func:`~classifier.model.training.block_features`, equal to a fitted
+``build_vectorizer()``) on folded
 text; what the fit learned (each block's terms in column order and their IDF) is kept in a :class:`Block`, and
 :class:`Features` computes the same matrix without scikit-learn: counts of the block's n-grams, sublinear TF
 (``1 + log tf``), times IDF, each row L2-normalised over the block. A test compares it with the fitted

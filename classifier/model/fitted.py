@@ -20,6 +20,18 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
 
 
+def choose_labels(P: np.ndarray, thresholds: np.ndarray, offence_found) -> np.ndarray:
+    """The decision rule (boolean, like ``P``): each label at or above its threshold; for a row with none,
+    ``offence_found(rows)`` (a boolean per row, asked only for those rows) decides whether the label closest to
+    its threshold is chosen. :meth:`Model.choose` and ``bench/model_selection.py`` both use it."""
+    chosen = P >= thresholds
+    fallback = np.flatnonzero(~chosen.any(axis=1))
+    if len(fallback):
+        found = fallback[offence_found(fallback)]
+        chosen[found, np.argmax(P[found] / thresholds, axis=1)] = True
+    return chosen
+
+
 def _rows(X, rows: np.ndarray):
     """Rows ``rows`` of features given as one matrix or as a list of column blocks."""
     return [block[rows] for block in X] if isinstance(X, list) else X[rows]
@@ -95,12 +107,8 @@ class Model:
         A label is chosen at or above its threshold. When none is but the offence head finds an offence, the
         label closest to its threshold is chosen: real reports state an offence less explicitly than any one
         label's evidence needs (the dev set of real cases showed it; see the model card)."""
-        chosen = P >= self.thresholds
-        fallback = np.flatnonzero(~chosen.any(axis=1))
-        if len(fallback):
-            found = fallback[self.offence_proba(_rows(X, fallback)) >= self.offence_threshold]
-            chosen[found, np.argmax(P[found] / self.thresholds, axis=1)] = True
-        return chosen
+        return choose_labels(P, self.thresholds,
+                             lambda rows: self.offence_proba(_rows(X, rows)) >= self.offence_threshold)
 
     def predict(self, texts: list[str]) -> np.ndarray:
         """0/1 matrix of the labels chosen for raw texts (:meth:`choose`)."""

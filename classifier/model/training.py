@@ -1,13 +1,15 @@
 """Training: the model fitted on the train split of ``training_data/`` and saved (``python -m classifier train``).
 
-Two heads share the features: one for the six article labels, one for the circumstance tags that select parts.
+Three heads share the features: the six article labels, the circumstance tags that select parts, and any offence.
 :func:`train` is deterministic and uses the train split only:
 
-1. 5-fold cross-validation on train gives out-of-fold decision values for each candidate classifier
-   (logistic regression and a linear SVM, both class-weighted);
+1. 5-fold cross-validation on train gives out-of-fold decision values of the chosen classifier (:data:`CHOSEN`, a
+   class-weighted linear SVM; ``kinds=CANDIDATES`` also tries logistic regression) for the labels, the tags and
+   the offence-vs-none head;
 2. a sigmoid (Platt) calibration per label is fitted on those out-of-fold values, and a threshold per label is
    chosen to maximise F1 on the calibrated out-of-fold probabilities;
-3. the candidate with the best out-of-fold macro-F1 is refitted on all of train.
+3. the candidate with the best out-of-fold macro-F1 is refitted on all of train (the corpus is counted once; each
+   fold's vocabulary and IDF come from its train part by selecting columns, :func:`block_features`).
 
 scikit-learn is used here only; the fitted vectorisers and heads are turned into plain arrays
 (:class:`~classifier.model.fitted.Model`), which is all the classifier needs at run time.
