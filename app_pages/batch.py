@@ -1,7 +1,8 @@
 """Batch: upload an incident log (or try the sample), see its first rows and the text column, classify with a
 progress bar, filter, chart and download the results (CSV, CSV for Excel or XLSX; spreadsheet formulas
 neutralised). Reading, classifying and writing are the library's (``classifier.bulk``); this page only lays them
-out, with column headers and messages in the page's language."""
+out, with column headers and messages in the page's language: the library's errors and reading notes are
+:class:`~i18n.Text`, rendered here in it (and escaped, as they quote the file's own column and sheet names)."""
 from __future__ import annotations
 
 import io
@@ -12,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app_pages.ui import examples, lang, model, multiselect, statute_table, t
+from app_pages.ui import escape, examples, lang, model, multiselect, statute_table, t
 from classifier.bulk import classify_frame
 from classifier.bulk import io as batch_io
-from i18n import number
+from i18n import localised, number
 
 MAX_MB = float(os.environ.get("CYBERCRIME_UPLOAD_MB", "20"))
 MAX_ROWS = int(os.environ.get("CYBERCRIME_BATCH_ROWS", "20000"))
@@ -40,6 +41,13 @@ def _sample() -> bytes:
     buf = io.StringIO()
     pd.DataFrame(rows + [{"id": f"S{len(rows) + 1}", "text": ""}]).to_csv(buf, index=False)
     return buf.getvalue().encode("utf-8-sig")
+
+
+def _said(message: object) -> str:
+    """A library message (an error's or a reading note) in the page's language, inert as Markdown."""
+    if isinstance(message, BaseException):
+        message = message.args[0] if len(message.args) == 1 else str(message)
+    return escape(localised(message, lang()))
 
 
 def _headers(frame: pd.DataFrame, text_column: str) -> pd.DataFrame:
@@ -81,8 +89,10 @@ if upload is not None:
         columns = list(probe.columns)
         probe.close()
     except (batch_io.FormatError, batch_io.InputError, ValueError) as exc:
-        st.error(f"{t('cannot_read')}: {exc}")
+        st.error(f"{t('cannot_read')}: {_said(exc)}")
         st.stop()
+    if "text" not in columns:
+        st.warning(t("no_text_column"))
     default = columns.index("text") if "text" in columns else 0
     text_column = st.selectbox(t("text_column"), columns, index=default, key="batch_text_column")
     st.markdown(f"**{t('preview')}**")
@@ -106,7 +116,7 @@ if upload is not None:
             notes += reader.notes + reader.problems
             reader.close()
         except (batch_io.FormatError, batch_io.InputError, KeyError, ValueError) as exc:
-            st.error(f"{t('cannot_read')}: {exc}")
+            st.error(f"{t('cannot_read')}: {_said(exc)}")
             st.stop()
         combined = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
         st.session_state["batch_result"] = batch_io.replace_undecodable(combined)  # Arrow cannot hold lone surrogates
@@ -117,7 +127,7 @@ if upload is not None:
 result = st.session_state.get("batch_result")
 if result is not None and not result.empty:
     for note in st.session_state.get("batch_notes", []):
-        st.caption(f"{t('reader_notes')}: {note}")
+        st.caption(f"{t('reader_notes')}: {_said(note)}")
     ok = result["error"] == ""
     none = int((result["articles"][ok] == "none").sum())
     c1, c2, c3 = st.columns(3)

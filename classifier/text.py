@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from i18n import Text, figure
+from i18n import LocalisedError, Text, figure
 
 MAX_CHARS = 20_000
 """Texts longer than this are truncated for analysis (with a warning): incident descriptions are far shorter."""
@@ -19,15 +19,11 @@ _FOLDS = {"ə": "e", "ş": "s", "ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ü"
 _FOLD = str.maketrans(_FOLDS)
 
 
-class TextError(ValueError):
+class TextError(LocalisedError, ValueError):
     """The input cannot be analysed (empty, whitespace only, binary or not text); the message says why.
 
     Raised with a :class:`~i18n.Text` (``classifier.error_*`` in the catalogue): ``str(exc)`` is the English
     message, :meth:`message` gives it in any language (the app shows it in the page's language)."""
-
-    def message(self, lang: str = "en") -> str:
-        arg = self.args[0] if self.args else ""
-        return arg.text(lang) if isinstance(arg, Text) else str(arg)
 
 
 def az_lower(text: str) -> str:

@@ -3,7 +3,8 @@ formatter and one escaping module.
 
 - :class:`Text` — a ``str`` holding the English wording that can render itself in Azerbaijani (``text("az")``),
   made from a catalogue key and parameters (:func:`say` renders at once) or from fixed wordings (titles in the
-  statute data);
+  statute data); :func:`localised` renders a message that may or may not be one, and :class:`LocalisedError` is the
+  mixin of errors raised with one (``str(exc)`` English, ``exc.message(lang)`` any language);
 - ``catalogue.yaml`` — every message of the library and the app, keyed ``area.name``, each in every language of
   :data:`LANGS` (a test checks that every key has both, that both use the same placeholders, and that every key
   the code uses is defined);
@@ -18,9 +19,9 @@ This package depends on nothing of ours: statutes, classifier, quiz and the app 
 """
 from __future__ import annotations
 
-from .catalogue import LANGS, LANGUAGES, Text, catalogue, keys, say
+from .catalogue import LANGS, LANGUAGES, LocalisedError, Text, catalogue, keys, localised, say
 from .letters import cap, decap
 from .numbers import UNITS, figure, number, quantity
 
-__all__ = ["LANGS", "LANGUAGES", "Text", "UNITS", "cap", "catalogue", "decap", "figure", "keys", "number", "quantity",
-           "say"]
+__all__ = ["LANGS", "LANGUAGES", "LocalisedError", "Text", "UNITS", "cap", "catalogue", "decap", "figure", "keys",
+           "localised", "number", "quantity", "say"]

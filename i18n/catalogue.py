@@ -107,6 +107,20 @@ def _from_key(cls, key, params):
     return cls(key, **params)
 
 
+def localised(value: object, lang: str = "en") -> str:
+    """``value`` in ``lang`` when it is a :class:`Text`, else as it is (a message from elsewhere, e.g. the
+    operating system's reason a file cannot be opened)."""
+    return value.text(lang) if isinstance(value, Text) else str(value)
+
+
+class LocalisedError(Exception):
+    """An error raised with a :class:`Text`: ``str(exc)`` is the English message (the CLI's), :meth:`message`
+    gives it in any language (the app shows it in the page's). A mixin for the library's error types."""
+
+    def message(self, lang: str = "en") -> str:
+        return localised(self.args[0], lang) if self.args else ""
+
+
 def say(key: str, lang: str = "en", /, **params: Any) -> str:
     """Catalogue entry ``key`` rendered in ``lang`` with ``params``. Raises ``KeyError`` for an unknown key."""
     entry = catalogue()[key]

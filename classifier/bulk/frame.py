@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 import statutes
-from i18n import Text, figure
+from i18n import LocalisedError, Text, figure, localised
 
 from ..findings import find
 from ..model import Model, get_model
@@ -41,8 +41,8 @@ _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\
 texts without them take the fast path, the rest go through ``prepare`` for its exact verdict."""
 
 
-class ColumnError(KeyError):
-    """The text column is missing or ambiguous; the message names the columns that exist."""
+class ColumnError(LocalisedError, KeyError):
+    """The text column is missing or ambiguous; the message (a :class:`~i18n.Text`) names the columns that exist."""
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -52,10 +52,10 @@ def check_columns(columns: Iterable[Any], text_column: str) -> None:
     """Raise :class:`ColumnError` unless exactly one of ``columns`` is named ``text_column``."""
     columns = list(columns)
     if text_column not in columns:
-        raise ColumnError(f"no column {text_column!r}; the columns are: {', '.join(map(str, columns))}")
+        raise ColumnError(Text("bulk.no_column", column=repr(text_column), columns=", ".join(map(str, columns))))
     if columns.count(text_column) > 1:
         where = ", ".join(str(i + 1) for i, c in enumerate(columns) if c == text_column)
-        raise ColumnError(f"more than one column is named {text_column!r} (columns {where}); rename one")
+        raise ColumnError(Text("bulk.doubled_column", column=repr(text_column), where=where))
 
 
 # ---- per-row text checks and folding, equal to text.prepare / text.normalise ---------------------------------
@@ -113,8 +113,8 @@ def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = 
 
     Input columns that clash with a result column are renamed ``input_<name>``. ``row_errors`` may give a
     reader's message per row (e.g. a malformed CSV line): such rows are not classified and keep the message.
-    ``lang`` is the language of the messages of rows whose text cannot be classified (English by default; the
-    app passes the page's).
+    ``lang`` is the language of the ``error`` column, the reader's messages and those of rows whose text cannot be
+    classified (English by default; the app passes the page's).
 
     Raises
     ------
@@ -130,7 +130,7 @@ def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = 
         out = out.rename(columns=clashes)
     n = len(df)
     texts, ok = [], []
-    errors = [""] * n if row_errors is None else list(row_errors)
+    errors = [""] * n if row_errors is None else [localised(e, lang) if e else "" for e in row_errors]
     for i, raw in enumerate(df[text_column].tolist()):
         if errors[i]:
             continue

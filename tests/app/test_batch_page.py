@@ -1,5 +1,9 @@
 """AppTest of the batch page: upload a CSV, classify, see results and charts, download CSV and XLSX; bad uploads
-get a clear message."""
+get a clear message, in the page's language."""
+import html
+import re
+from pathlib import Path
+
 import pytest
 
 CSV = ("id,description,source\n"
@@ -88,3 +92,50 @@ def test_file_over_the_cap_is_refused(page, monkeypatch):
     page.switch_page("app_pages/batch.py").run()
     _upload(page, "log.csv", CSV)
     assert page.error and "over the" in page.error[0].value
+
+
+# ---- issue 15: the library's messages in the page's language ----------------------------------------------------
+FIXTURES = Path(__file__).resolve().parents[1] / "classifier" / "batch_fixtures"
+ENGLISH = re.compile(r"\b(the|not|is|has|where|cannot|line|field|fields|header|encoding|classified|column|of|and)\b")
+"""English words of the reader's messages; none may be left in the Azerbaijani page's (file names and command
+options such as ``--encoding`` aside: they are names, not words)."""
+OPTION = re.compile(r"--[a-z][a-z-]*")
+
+
+def _shown(page) -> list[str]:
+    """What the page says about the file: errors, warnings, reading notes and the table's error column."""
+    said = [e.value for e in page.error] + [w.value for w in page.warning]
+    said += [c.value for c in page.caption if c.value.startswith("Oxuma qeydləri")]
+    said = [html.unescape(s) for s in said]  # messages are escaped for Markdown: they quote the file's own names
+    tables = [d.value for d in page.dataframe if "Xəta" in d.value.columns]
+    return said + [e for table in tables for e in table["Xəta"] if e]
+
+
+@pytest.mark.parametrize("name, classify, expected", [
+    ("malformed.csv", True, ["sətir 3: sətirdə 4 sahə var, başlıqda isə 3; təsnif edilmədi",
+                             "sətir 5: pozuq sətir: '\"' işarəsindən sonra ',' gözlənilirdi; təsnif edilmədi",
+                             "sətir 7: pozuq sətir (qeyd sətir 8 daxil olmaqla davam edir)"]),
+    ("not_text.csv", False, ["Fayl oxuna bilmir: fayl dəstəklənən heç bir kodlaşdırmada (UTF-8, UTF-16, "
+                             "Windows-1251, …) mətn deyil"]),
+    ("missing_column.csv", False, ['"text" adlı sütun yoxdur: aşağıda hadisə təsvirlərinin olduğu sütunu seçin']),
+    ("mixed_encoding.csv", True, ["mətndə oxuna bilməyən baytlar var"]),
+    ("cp1251.csv", True, ["fayl UTF-8 deyil və bayt sırası nişanı (BOM) yoxdur: kodlaşdırması cp1251 kimi təxmin "
+                          "edildi"]),
+])
+def test_messages_about_a_bad_file_are_in_azerbaijani(page, name, classify, expected):
+    page.sidebar.radio(key="lang").set_value("az").run()
+    _upload(page, name, (FIXTURES / name).read_bytes())
+    if classify:
+        page.button(key="batch_classify").click().run()
+        assert not page.exception
+    said = _shown(page)
+    for fragment in expected:
+        assert any(fragment in s for s in said), (fragment, said)
+    assert [s for s in said if ENGLISH.search(OPTION.sub("", s.replace(name, "")))] == []
+
+
+def test_the_same_messages_stay_english_in_the_english_page(page):
+    _upload(page, "malformed.csv", (FIXTURES / "malformed.csv").read_bytes())
+    page.button(key="batch_classify").click().run()
+    table = next(d.value for d in page.dataframe if "Error" in d.value.columns)
+    assert "line 3: 4 fields where the header has 3; not classified" in list(table["Error"])

@@ -9,7 +9,8 @@ every line is an incident, blank ones included. Notes warn of sheets not read, o
 value, and text input whose last line has no line end (cut short?).
 
 Encodings: a BOM decides (UTF-8, UTF-16, UTF-32); otherwise UTF-8 when the first 64 KiB are mostly valid UTF-8,
-else charset-normalizer's guess (Windows-1251 preferred over its Cyrillic look-alikes); ``encoding=`` overrides.
+else charset-normalizer's guess (Windows-1251 preferred over its Cyrillic look-alikes; a note says it was a guess);
+``encoding=`` overrides.
 Bytes that do not decode become lone surrogates U+DC00–U+DCFF, which :mod:`classifier.bulk` reports as an
 error on that row; writers replace them with U+FFFD, so every output is valid UTF-8.
 
@@ -21,9 +22,13 @@ turns this off. CSV quotes a cell with a carriage return as one with a line feed
 cells are always stored as text, never as formulas; XLSX cannot hold control characters (they become U+FFFD) or
 more than 32,767 characters in a cell (longer cells are cut, with a warning).
 
+Messages: every error, note, row message and warning is an :class:`i18n.Text` from the catalogue (``bulk.*``):
+``str()`` gives the English the CLI prints, ``.text("az")`` (``exc.message("az")`` for an error) the Azerbaijani
+the app shows; the parsers' own English reasons are matched to catalogue entries by :mod:`.reasons`.
+
 Modules: :mod:`.formats` (format names, errors), :mod:`.encoding`, :mod:`.reader` (with :mod:`.workbook` for
-XLSX), :mod:`.cells` (formula guard), :mod:`.writer` (with :mod:`.destination`: where the bytes go) and
-:mod:`.report`; this package re-exports what callers use.
+XLSX and :mod:`.reasons`), :mod:`.cells` (formula guard), :mod:`.writer` (with :mod:`.destination`: where the
+bytes go) and :mod:`.report`; this package re-exports what callers use.
 """
 from .cells import guard_formula, replace_undecodable
 from .encoding import check_encoding, detect_encoding

@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from i18n import Text
+
 from .formats import OutputError
 
 _TRIES = 8
@@ -38,7 +40,7 @@ class Destination:
         try:
             self.raw: IO[bytes] = sys.stdout.buffer if dest == "-" else self._open(dest)
         except OSError as exc:
-            raise OutputError(f"cannot write {dest}: {exc.strerror or exc}") from None
+            raise OutputError(Text("bulk.cannot_write", dest=dest, why=exc.strerror or str(exc))) from None
 
     def _open(self, dest: str) -> IO[bytes]:
         try:
@@ -46,7 +48,7 @@ class Destination:
         except FileNotFoundError:
             st = None
         if st is not None and stat.S_ISDIR(st.st_mode):
-            raise OutputError(f"cannot write {dest}: it is a folder")
+            raise OutputError(Text("bulk.is_folder", dest=dest))
         if st is not None and not stat.S_ISREG(st.st_mode):
             return open(dest, "wb")  # a device, FIFO or socket: written in place
         target = Path(os.path.realpath(dest))
@@ -61,7 +63,7 @@ class Destination:
                 with contextlib.suppress(OSError):
                     os.chmod(temp, stat.S_IMODE(st.st_mode))
             return raw
-        raise OutputError(f"cannot write {dest}: no free temporary name beside it")
+        raise OutputError(Text("bulk.no_temp_name", dest=dest))
 
     @property
     def stdout(self) -> bool:

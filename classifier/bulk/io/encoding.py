@@ -8,6 +8,8 @@ import codecs
 import io
 from typing import IO
 
+from i18n import Text
+
 from .formats import FormatError
 
 SNIFF_BYTES = 64 * 1024
@@ -16,6 +18,8 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 _CYRILLIC_LOOKALIKES = {"mac_cyrillic", "koi8_r", "koi8_u", "iso8859_5", "cp866", "cp855", "cp1125", "kz1048",
                         "ptcp154"}
 BAD_BYTES = "classifier-batch-mark"
+SURE = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32"})
+"""What :func:`detect_encoding` is sure of (a BOM, or bytes that are valid UTF-8); any other is a guess."""
 
 
 def _mark_bad_bytes(exc: UnicodeDecodeError) -> tuple[str, int]:
@@ -34,8 +38,7 @@ def detect_encoding(head: bytes, complete: bool = False) -> str:
         if head.startswith(bom):
             return name
     if head.startswith(b"PK\x03\x04") or head.startswith(b"\x1f\x8b"):
-        raise FormatError("the input is a zip or gzip file, not text; for a workbook use --input-format xlsx, "
-                          "otherwise decompress it first")
+        raise FormatError(Text("bulk.zip"))
     if head.count(0) * 10 <= len(head):
         lines = head.split(b"\n")
         lines = lines if complete or len(lines) == 1 else lines[:-1]
@@ -59,8 +62,7 @@ def _guess_encoding(head: bytes) -> str:
     results = from_bytes(head)
     best = results.best()
     if best is None:
-        raise FormatError("the input is not text in any supported encoding (UTF-8, UTF-16, Windows-1251, …): "
-                          "binary data? If it is text, name its encoding with --encoding")
+        raise FormatError(Text("bulk.not_text"))
     if best.encoding in _CYRILLIC_LOOKALIKES and any(r.encoding == "cp1251" for r in results):
         return "cp1251"
     return best.encoding
@@ -71,7 +73,7 @@ def check_encoding(name: str) -> str:
     try:
         return codecs.lookup(name).name
     except LookupError:
-        raise FormatError(f"unknown encoding {name!r} (e.g. utf-8, utf-16, cp1251)") from None
+        raise FormatError(Text("bulk.unknown_encoding", name=repr(name))) from None
 
 
 class Prefixed(io.RawIOBase):

@@ -1,7 +1,13 @@
-"""Input and output formats by name or file extension, and the errors the readers and writers raise."""
+"""Input and output formats by name or file extension, and the errors the readers and writers raise.
+
+Every error and warning of this package is a :class:`~i18n.Text` (``bulk.*`` in the catalogue): English where it
+is printed as a ``str`` (the CLI), in the page's language where the app renders it (``exc.message(lang)``,
+:func:`i18n.localised`)."""
 from __future__ import annotations
 
 from pathlib import Path
+
+from i18n import LocalisedError, Text
 
 INPUT_FORMATS = ("csv", "tsv", "jsonl", "xlsx", "text")
 OUTPUT_FORMATS = ("csv", "jsonl", "xlsx")
@@ -10,17 +16,17 @@ _IN_EXT = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndj
 _OUT_EXT = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".xlsx": "xlsx"}
 
 
-class FormatError(ValueError):
+class FormatError(LocalisedError, ValueError):
     """The format, extension or encoding asked for is unknown, or the input is not text in any encoding
     (a usage problem: exit code 2)."""
 
 
-class InputError(ValueError):
+class InputError(LocalisedError, ValueError):
     """The input cannot be read as a table: missing file, no header, an invalid workbook, an ambiguous text column
     (exit code 1)."""
 
 
-class OutputError(ValueError):
+class OutputError(LocalisedError, ValueError):
     """The output cannot be written as asked (e.g. more rows than an XLSX sheet holds; exit code 1)."""
 
 
@@ -42,8 +48,7 @@ def _format(path: str, explicit: str | None, extensions: dict[str, str], side: s
         return "csv"
     fmt = extensions.get(Path(path).suffix.lower())
     if fmt is None:
-        choices = INPUT_FORMATS if side == "input" else OUTPUT_FORMATS
-        what = "format" if side == "input" else "output format"
-        raise FormatError(f"cannot tell the {what} of {path!r} from its extension; pass --{side}-format "
-                          f"({', '.join(choices)})")
+        choices = ", ".join(INPUT_FORMATS if side == "input" else OUTPUT_FORMATS)
+        raise FormatError(Text("bulk.no_input_format" if side == "input" else "bulk.no_output_format",
+                               path=repr(path), choices=choices))
     return fmt

@@ -14,8 +14,11 @@ from typing import IO, Any
 
 import pandas as pd
 
-from .encoding import BAD_BYTES, SNIFF_BYTES, Prefixed, check_encoding, detect_encoding
+from i18n import Text, figure
+
+from .encoding import BAD_BYTES, SNIFF_BYTES, SURE, Prefixed, check_encoding, detect_encoding
 from .formats import INPUT_FORMATS, FormatError, InputError
+from .reasons import csv_reason, json_reason
 from .workbook import Sheet
 
 FIELD_LIMIT = 16 * 1024 * 1024
@@ -23,7 +26,7 @@ FIELD_LIMIT = 16 * 1024 * 1024
 MAX_LISTED = 20
 """Reader problems listed one by one; the rest are counted."""
 
-Row = tuple[int, list, str]
+Row = tuple[int, list, "Text | str"]
 """(line number, or sheet row number for XLSX; values in column order; reader message or "")."""
 
 
@@ -32,21 +35,22 @@ class TableReader:
 
     ``columns`` is known after the first chunk (JSONL can add keys later; CSV/XLSX writers keep the first
     chunk's). ``problems`` lists the first reader messages, ``problem_count`` counts them all; ``notes`` holds
-    warnings such as renamed duplicate columns and skipped blank lines.
+    warnings such as renamed duplicate columns and skipped blank lines. Messages, problems and notes are
+    :class:`~i18n.Text` (English as ``str``, any language with ``.text(lang)``).
     """
 
     def __init__(self, fmt: str, name: str, text_column: str):
         self.format, self.name, self.text_column = fmt, name, text_column
         self.encoding: str | None = None
         self.columns: list[str] = []
-        self.problems: list[str] = []
+        self.problems: list[Text] = []
         self.problem_count = 0
         self.blank_lines = 0
-        self.notes: list[str] = []
+        self.notes: list[Text] = []
         self._rows: Iterator[Row] = iter(())
         self._close: Callable[[], None] = lambda: None
 
-    def chunks(self, size: int) -> Iterator[tuple[pd.DataFrame, list[str]]]:
+    def chunks(self, size: int) -> Iterator[tuple[pd.DataFrame, list[Text | str]]]:
         """Frames of at most ``size`` rows with a RangeIndex that continues across chunks."""
         start = 0
         while True:
@@ -57,8 +61,9 @@ class TableReader:
             values = [v if len(v) == width else v + [None] * (width - len(v)) for _, v, _ in batch]
             frame = pd.DataFrame(values, columns=list(self.columns), dtype=object,
                                  index=pd.RangeIndex(start, start + len(batch)))
-            unit = "row" if self.format == "xlsx" else "line"
-            messages = [f"{unit} {line}: {msg}" if msg else "" for line, _, msg in batch]
+            xlsx = self.format == "xlsx"
+            messages = [Text("bulk.at_row" if xlsx else "bulk.at_line", line=line, msg=msg) if msg else ""
+                        for line, _, msg in batch]
             for msg in filter(None, messages):
                 self._problem(msg)
             yield frame, messages
@@ -67,7 +72,7 @@ class TableReader:
     def close(self) -> None:
         self._close()
 
-    def _problem(self, message: str) -> None:
+    def _problem(self, message: Text) -> None:
         self.problem_count += 1
         if len(self.problems) < MAX_LISTED:
             self.problems.append(message)
@@ -77,14 +82,14 @@ class TableReader:
         names = [str(n) if n is not None and str(n) != "" else f"column_{i + 1}" for i, n in enumerate(names)]
         if names.count(self.text_column) > 1:
             where = ", ".join(str(i + 1) for i, n in enumerate(names) if n == self.text_column)
-            raise InputError(f"more than one column is named {self.text_column!r} (columns {where}); rename one")
+            raise InputError(Text("bulk.doubled_column", column=repr(self.text_column), where=where))
         seen: set[str] = set()
         for i, n in enumerate(names):
             if n in seen:
                 k = 2
                 while f"{n}_{k}" in seen or f"{n}_{k}" in names:
                     k += 1
-                self.notes.append(f"duplicate column name {n!r} (column {i + 1}) renamed {n}_{k}")
+                self.notes.append(Text("bulk.renamed", name=repr(n), i=i + 1, new=f"{n}_{k}"))
                 names[i] = f"{n}_{k}"
             seen.add(names[i])
         self.columns = names
@@ -97,12 +102,12 @@ def open_input(source: str, fmt: str, *, text_column: str = "text", encoding: st
     :class:`FormatError` (unknown format or encoding, not text at all).
     """
     if fmt not in INPUT_FORMATS:
-        raise FormatError(f"unknown input format {fmt!r}; choose from {', '.join(INPUT_FORMATS)}")
+        raise FormatError(Text("bulk.unknown_input_format", fmt=repr(fmt), choices=", ".join(INPUT_FORMATS)))
     name = "stdin" if source == "-" else source
     try:
         raw = sys.stdin.buffer if source == "-" else open(source, "rb")
     except OSError as exc:
-        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
+        raise InputError(Text("bulk.cannot_read", source=source, why=exc.strerror or str(exc))) from None
     reader = TableReader(fmt, name, "text" if fmt == "text" else text_column)
     try:
         if fmt == "xlsx":
@@ -126,6 +131,8 @@ def _open_text(reader: TableReader, raw: IO[bytes], encoding: str | None) -> Non
         enc = "utf-8-sig" if enc == "utf-8" and head.startswith(codecs.BOM_UTF8) else enc
     else:
         enc = detect_encoding(head, complete=len(head) < SNIFF_BYTES)
+        if enc not in SURE:  # a reader whose letters look wrong should know the encoding was a guess
+            reader.notes.append(Text("bulk.guessed_encoding", encoding=enc))
     reader.encoding = enc
     stream = _lines_checked(reader, io.TextIOWrapper(io.BufferedReader(Prefixed(head, raw)), encoding=enc,
                                                      errors=BAD_BYTES,
@@ -145,7 +152,7 @@ def _lines_checked(reader: TableReader, stream: IO[str]) -> Iterator[str]:
     for number, line in enumerate(stream, start=1):
         yield line
     if line and line[-1] not in "\r\n":
-        reader.notes.append(f"the input ends without a line end (line {number}): its last record may be cut short")
+        reader.notes.append(Text("bulk.no_line_end", line=number))
 
 
 def _csv_rows(reader: TableReader, stream: Iterator[str], delimiter: str) -> Iterator[Row]:
@@ -157,9 +164,9 @@ def _csv_rows(reader: TableReader, stream: Iterator[str], delimiter: str) -> Ite
         while not header:
             header = next(rows)
     except StopIteration:
-        raise InputError(f"{reader.name} is empty: no header line") from None
+        raise InputError(Text("bulk.empty_input", name=reader.name)) from None
     except csv.Error as exc:
-        raise InputError(f"the header line of {reader.name} is malformed: {exc}") from None
+        raise InputError(Text("bulk.bad_header", name=reader.name, why=csv_reason(exc))) from None
     reader._set_header(header)
     return _csv_records(reader, rows, len(header))
 
@@ -174,21 +181,22 @@ def _csv_records(reader: TableReader, rows, width: int) -> Iterator[Row]:
             return
         except csv.Error as exc:
             last = rows.line_num
-            span = f" (to line {last})" if last > start else ""
-            yield start, [""] * width, f"malformed line{span}: {exc}; not classified"
+            why = csv_reason(exc)
+            yield start, [""] * width, (Text("bulk.malformed_to", last=last, why=why) if last > start
+                                        else Text("bulk.malformed", why=why))
             continue
         last = rows.line_num
         if not values:
             reader.blank_lines += 1
         elif len(values) != width:
-            msg = f"{_fields(len(values))} where the header has {width}; not classified"
-            yield start, (values + [""] * width)[:width], msg
+            yield start, (values + [""] * width)[:width], _wrong_width(len(values), width)
         else:
             yield start, values, ""
 
 
-def _fields(n: int) -> str:
-    return f"{n} field" if n == 1 else f"{n} fields"
+def _wrong_width(n: int, width: int) -> Text:
+    """A record of ``n`` fields under a header of ``width`` (never classified: its fields may be shifted)."""
+    return Text("bulk.wrong_width_one" if n == 1 else "bulk.wrong_width", n=figure(n), width=figure(width))
 
 
 def _jsonl_rows(reader: TableReader, stream: Iterator[str]) -> Iterator[Row]:
@@ -201,11 +209,11 @@ def _jsonl_rows(reader: TableReader, stream: Iterator[str]) -> Iterator[Row]:
             doubled: list[str] = []
             record = json.loads(line, object_pairs_hook=lambda pairs: _object(pairs, doubled))
         except ValueError as exc:
-            why = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
-            yield number, [], f"not valid JSON ({why}); not classified"
+            yield number, [], (Text("bulk.not_json_at", why=json_reason(exc.msg), col=exc.colno)
+                               if isinstance(exc, json.JSONDecodeError) else Text("bulk.not_json", why=str(exc)))
             continue
         if not isinstance(record, dict):
-            yield number, [], f"a JSON object was expected, found {type(record).__name__}; not classified"
+            yield number, [], Text("bulk.not_object", kind=type(record).__name__)
             continue
         for key in record:
             if key not in index:
@@ -214,8 +222,7 @@ def _jsonl_rows(reader: TableReader, stream: Iterator[str]) -> Iterator[Row]:
         values: list = [None] * len(reader.columns)
         for key, value in record.items():
             values[index[key]] = value
-        msg = f"duplicate keys {', '.join(map(repr, doubled))}; not classified" if doubled else ""
-        yield number, values, msg
+        yield number, values, Text("bulk.duplicate_keys", keys=", ".join(map(repr, doubled))) if doubled else ""
 
 
 def _object(pairs: list[tuple[str, Any]], doubled: list[str]) -> dict:
@@ -227,8 +234,7 @@ def _object(pairs: list[tuple[str, Any]], doubled: list[str]) -> dict:
     return out
 
 
-UNSAVED_FORMULA = ("the text cell holds a formula with no saved value (open and save the workbook in a spreadsheet "
-                   "program to compute it); not classified")
+UNSAVED_FORMULA = Text("bulk.unsaved_formula")
 
 
 def _open_xlsx(reader: TableReader, raw: IO[bytes]) -> None:
@@ -236,15 +242,15 @@ def _open_xlsx(reader: TableReader, raw: IO[bytes]) -> None:
     reader._close = sheet.close
     if sheet.other_sheets:
         n = len(sheet.other_sheets) + 1
-        reader.notes.append(f"the workbook has {n} sheets; only the first, {sheet.title!r}, was read "
-                            f"(not read: {', '.join(map(repr, sheet.other_sheets))})")
+        reader.notes.append(Text("bulk.other_sheets", n=n, title=repr(sheet.title),
+                                 others=", ".join(map(repr, sheet.other_sheets))))
     rows = sheet.rows()
     header = list(next(rows, ((), []))[0])
     while header and header[-1] is None:
         header.pop()
     if not header:
         sheet.close()
-        raise InputError(f"the first sheet of {reader.name} is empty: no header row")
+        raise InputError(Text("bulk.empty_sheet", name=reader.name))
     reader._set_header(header)
     reader._rows = _xlsx_records(reader, rows, len(header))
 
@@ -262,11 +268,12 @@ def _xlsx_records(reader: TableReader, rows, width: int) -> Iterator[Row]:
             continue
         extra = [v for v in values[width:] if v is not None]
         if extra:
-            yield number, values[:width], f"{_fields(width + len(extra))} where the header has {width}; not classified"
+            yield number, values[:width], _wrong_width(width + len(extra), width)
         else:
             yield number, (values + [None] * width)[:width], UNSAVED_FORMULA if text in formulas else ""
     if unsaved:
         n = sum(unsaved.values())
-        reader.notes.append(f"{n} other formula cell{'s have' if n != 1 else ' has'} no saved value and "
-                            f"{'are' if n != 1 else 'is'} read as empty (column{'s' * (len(unsaved) != 1)} "
-                            f"{', '.join(unsaved)})")
+        columns = ", ".join(unsaved)
+        reader.notes.append(Text("bulk.unsaved_other", n=figure(n), columns=columns) if n == 1 else
+                            Text("bulk.unsaved_others" if len(unsaved) == 1 else "bulk.unsaved_others_in",
+                                 n=figure(n), columns=columns))

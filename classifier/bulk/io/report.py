@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from i18n import escape
+from i18n import Text, escape
 
 from .formats import FormatError, OutputError
 
@@ -17,7 +17,7 @@ def report_kind(path: str) -> str:
     """``.html`` or ``.png`` from the report's extension (``.htm`` counts as HTML); else :class:`FormatError`."""
     kind = Path(path).suffix.lower()
     if kind not in (".html", ".htm", ".png"):
-        raise FormatError(f"the report must be .html or .png, not {path!r}")
+        raise FormatError(Text("bulk.report_kind", path=repr(path)))
     return ".png" if kind == ".png" else ".html"
 
 
@@ -38,7 +38,7 @@ def write_report(summary, path: str, *, source: str) -> None:
         else:
             Path(path).write_text(_report_html(summary, articles, parts, trend, png, source), encoding="utf-8")
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputError(Text("bulk.cannot_write", dest=path, why=exc.strerror or str(exc))) from None
 
 
 def _trend(summary) -> pd.DataFrame | None:

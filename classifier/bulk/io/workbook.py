@@ -15,6 +15,8 @@ import zipfile
 from collections.abc import Iterator
 from typing import IO
 
+from i18n import Text
+
 from .formats import InputError
 
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?f[\s>/]")
@@ -42,7 +44,7 @@ class Sheet:
                               if self._has_formulas(getattr(first, "_worksheet_path", None)) else None)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as exc:
             self.close()
-            raise InputError(f"{name} is not a readable XLSX workbook: {exc}") from None
+            raise InputError(Text("bulk.not_workbook", name=name, why=str(exc))) from None
 
     def _has_formulas(self, path: str | None) -> bool:
         """Whether the sheet's XML (or, without its path, any sheet's) has a formula element; read in blocks."""

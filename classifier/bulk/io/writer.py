@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from i18n import number
+from i18n import Text, figure
 
 from .cells import column_cells, scalar, text_cell
 from .destination import Destination
@@ -35,7 +35,7 @@ def _writing(dest: str):
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise OutputError(f"cannot write {dest}: {exc.strerror or exc}") from None
+        raise OutputError(Text("bulk.cannot_write", dest=dest, why=exc.strerror or str(exc))) from None
 
 
 class TableWriter:
@@ -53,7 +53,7 @@ class TableWriter:
         self.dest, self.guard = dest, guard
         self.header: list[str] | None = None
         self.rows = 0
-        self.warnings: list[str] = []
+        self.warnings: list[Text] = []
         self._left_out: set[str] = set()
         self._out = Destination(dest)
         self._raw = self._out.raw
@@ -67,8 +67,7 @@ class TableWriter:
             extra = [str(c) for c in frame.columns if str(c) not in self.header and str(c) not in self._left_out]
             if extra:
                 self._left_out.update(extra)
-                self.warnings.append(f"columns first seen after row {self.rows + 1} are not in the output: "
-                                     f"{', '.join(extra)} (write JSONL to keep them)")
+                self.warnings.append(Text("bulk.late_columns", row=self.rows + 1, columns=", ".join(extra)))
             frame = frame.set_axis([str(c) for c in frame.columns], axis=1).reindex(columns=self.header)
         with _writing(self.dest):
             self._write(frame)
@@ -143,8 +142,7 @@ class _CsvWriter(TableWriter):
         if not self._started and self.header is not None:
             self._rows([[self._cell(h) for h in self.header]])
         if self._nul:
-            self.warnings.append(f"{self._nul} cell{'s' * (self._nul != 1)} held NUL characters, written as U+FFFD "
-                                 "(write JSONL to keep them)")
+            self.warnings.append(Text("bulk.nul_cell" if self._nul == 1 else "bulk.nul_cells", n=figure(self._nul)))
         self._text.flush()
         self._text.detach()
 
@@ -220,8 +218,7 @@ class _XlsxWriter(TableWriter):
             self._sheet.append([self._value(h) for h in self.header])
             self._started = True
         if self.rows + len(frame) >= XLSX_MAX_ROWS:
-            raise OutputError(f"an XLSX sheet holds at most {number(XLSX_MAX_ROWS - 1, ',')} rows under its header; "
-                              "write CSV or JSONL instead")
+            raise OutputError(Text("bulk.xlsx_rows", max=figure(XLSX_MAX_ROWS - 1)))
         for r in zip(*(column_cells(frame.iloc[:, j], self._value) for j in range(frame.shape[1]))):
             self._sheet.append(list(r))
 
@@ -229,8 +226,7 @@ class _XlsxWriter(TableWriter):
         if not self._started and self.header is not None:
             self._sheet.append([self._value(h) for h in self.header])
         if self._cut:
-            self.warnings.append(f"{self._cut} cells were longer than the {number(XLSX_CELL_LIMIT, ',')} characters an XLSX "
-                                 "cell holds and were cut (write CSV or JSONL to keep them whole)")
+            self.warnings.append(Text("bulk.cut_cells", n=figure(self._cut), max=figure(XLSX_CELL_LIMIT)))
         if self._out.temp is None:
             with tempfile.TemporaryFile() as tmp:  # a zip is written with seeks; stdout or a device may not seek
                 self._save(tmp)
@@ -267,7 +263,7 @@ def open_output(dest: str, fmt: str, *, formula_guard: bool = True, bom: bool = 
     """
     writers = {"csv": _CsvWriter, "jsonl": _JsonlWriter, "xlsx": _XlsxWriter}
     if fmt not in writers:
-        raise FormatError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
+        raise FormatError(Text("bulk.unknown_output_format", fmt=repr(fmt), choices=", ".join(OUTPUT_FORMATS)))
     if bom and fmt != "csv":
-        raise FormatError("a byte-order mark is written only to CSV")
+        raise FormatError(Text("bulk.bom_csv_only"))
     return _CsvWriter(dest, formula_guard, bom) if fmt == "csv" else writers[fmt](dest, formula_guard)
