@@ -84,7 +84,7 @@ if upload is not None:
         path.write_bytes(upload.getvalue())
     try:
         fmt = batch_io.input_format(upload.name)
-        probe = batch_io.open_input(str(path), fmt, text_column="\x00no-column\x00")
+        probe = batch_io.open_input(str(path), fmt, text_column="\x00no-column\x00", name=upload.name)
         first = next(probe.chunks(PREVIEW_ROWS), (pd.DataFrame(), []))[0]
         columns = list(probe.columns)
         probe.close()
@@ -103,7 +103,7 @@ if upload is not None:
         bar = st.progress(0.0, text="0")
         frames, notes, done = [], [], 0
         try:
-            reader = batch_io.open_input(str(path), fmt, text_column=text_column)
+            reader = batch_io.open_input(str(path), fmt, text_column=text_column, name=upload.name)
             for frame, messages in reader.chunks(CHUNK):
                 frame = frame.iloc[: max(0, MAX_ROWS - done)]
                 if frame.empty:

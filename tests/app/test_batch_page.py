@@ -134,6 +134,12 @@ def test_messages_about_a_bad_file_are_in_azerbaijani(page, name, classify, expe
     assert [s for s in said if ENGLISH.search(OPTION.sub("", s.replace(name, "")))] == []
 
 
+def test_a_message_names_the_file_as_uploaded_not_the_copy_read(page):
+    page.sidebar.radio(key="lang").set_value("az").run()
+    _upload(page, "incidents.csv", b"")
+    assert html.unescape(page.error[0].value) == "Fayl oxuna bilmir: incidents.csv boşdur: başlıq sətri yoxdur"
+
+
 def test_the_same_messages_stay_english_in_the_english_page(page):
     _upload(page, "malformed.csv", (FIXTURES / "malformed.csv").read_bytes())
     page.button(key="batch_classify").click().run()

@@ -95,19 +95,21 @@ class TableReader:
         self.columns = names
 
 
-def open_input(source: str, fmt: str, *, text_column: str = "text", encoding: str | None = None) -> TableReader:
-    """Open ``source`` (a path, or ``-`` for stdin) as a :class:`TableReader` of format ``fmt``.
+def open_input(source: str, fmt: str, *, text_column: str = "text", encoding: str | None = None,
+               name: str | None = None) -> TableReader:
+    """Open ``source`` (a path, or ``-`` for stdin) as a :class:`TableReader` of format ``fmt``; its messages call
+    it ``name`` (default: the path, or "stdin"; the app gives an upload's own name, not the copy it reads).
 
     Raises :class:`InputError` (unreadable, empty CSV, invalid workbook, doubled text column) and
     :class:`FormatError` (unknown format or encoding, not text at all).
     """
     if fmt not in INPUT_FORMATS:
         raise FormatError(Text("bulk.unknown_input_format", fmt=repr(fmt), choices=", ".join(INPUT_FORMATS)))
-    name = "stdin" if source == "-" else source
+    name = name or ("stdin" if source == "-" else source)
     try:
         raw = sys.stdin.buffer if source == "-" else open(source, "rb")
     except OSError as exc:
-        raise InputError(Text("bulk.cannot_read", source=source, why=exc.strerror or str(exc))) from None
+        raise InputError(Text("bulk.cannot_read", source=name, why=exc.strerror or str(exc))) from None
     reader = TableReader(fmt, name, "text" if fmt == "text" else text_column)
     try:
         if fmt == "xlsx":
