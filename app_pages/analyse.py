@@ -1,6 +1,11 @@
 """Analyse a scenario: the description in a form (or an example loaded with one click), known facts in a collapsed
 panel beside it, and the analysis — candidates, part and reason, elements with their evidence, penalties and
-consequences, the official text, downloads — brought into view after Analyse."""
+consequences, the official text, downloads — brought into view after Analyse.
+
+The offence date field is Streamlit's ``date_input``, which takes a typed date only on Enter or when the field
+loses focus (the widget has no option to take it on each key). So the result says which date it applied, or that
+none was, with the wording of each part it used: a user who pressed Analyse with a date still in the field sees at
+once whether that date was taken."""
 from __future__ import annotations
 
 import datetime as dt
@@ -22,6 +27,15 @@ CURRENCIES = ("AZN", "USD", "EUR", "RUB", "GBP", "TRY", "GEL")
 
 def _load_example(example: dict) -> None:
     st.session_state["incident_text"] = example[lang()]
+
+
+def _date_applied(analysis: classifier.Analysis, shown) -> str:
+    """Which offence date the analysis used (or that it used none) and the wording of each part shown."""
+    said = (t("date_applied").format(on=analysis.offence_date.isoformat()) if analysis.offence_date
+            else t("no_date_applied"))
+    versions = [t("version_of").format(part=c.reference.part, date=c.reference.effective_from.isoformat())
+                for c in shown]
+    return said + (" " + t("versions_used").format(versions="; ".join(versions)) if versions else "")
 
 
 def _submitted() -> None:
@@ -113,6 +127,8 @@ with results:
                         text=f"{c.label} — {pick(c.title)}: {c.probability:.0%} ({t('threshold')} {c.threshold:.0%})")
 
 shown = analysis.selected or ([analysis.candidates[0]] if analysis.verdict == "low_confidence" else [])
+with results.container(key="date_applied"):
+    st.info(_date_applied(analysis, shown), icon=":material/event:")
 for c in shown:
     with st.container(border=True):
         st.subheader(f"{c.label} — {pick(c.title)}")

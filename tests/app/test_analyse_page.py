@@ -1,6 +1,7 @@
 """AppTest of the main flow: analyse a scenario, see an article and a penalty, change a known fact and see the
 part change, user text shown as text (no HTML or Markdown injection), downloads, examples and help, long pastes,
 the first-use notice."""
+import datetime as dt
 from concurrent.futures import Future
 
 import pytest
@@ -91,6 +92,49 @@ def test_the_offence_date_is_disabled_until_ticked(app):
     assert app.date_input(key="analyse_date").disabled
     app.checkbox(key="analyse_use_date").check().run()
     assert not app.date_input(key="analyse_date").disabled
+
+
+MAILBOX = "Someone guessed my password and logged into my e-mail account without permission."
+
+
+def _date_applied(app) -> str:
+    return next(i.value for i in app.info if "offence date" in i.value.lower() or "əməl tarixi" in i.value.lower()
+                or "əməlin tarixi" in i.value.lower())
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "Offence date applied: **2015-06-01**. The penalties shown are those of the wording in force on that date"),
+    ("az", "Tətbiq edilən əməl tarixi: **2015-06-01**. Göstərilən cəzalar həmin tarixdə qüvvədə olan redaksiyaya"),
+])
+def test_the_result_says_which_offence_date_it_applied_and_the_wording_used(app, lang, said):
+    """A typed date reaches the app only on Enter or blur (Streamlit's date_input), so the result names the date
+    it used: a user who pressed Analyse with the date still in the field sees whether it was taken."""
+    app.sidebar.radio(key="lang").set_value(lang).run()
+    app.checkbox(key="analyse_use_date").check().run()
+    app.date_input(key="analyse_date").set_value(dt.date(2015, 6, 1))
+    _analyse(app, MAILBOX)
+    notice = _date_applied(app)
+    assert notice.startswith(said)
+    version = {"en": "271.1 in the version in force from 2012-06-29", "az": "271.1, 2012-06-29 tarixindən qüvvədə"}
+    assert version[lang] in notice
+
+
+def test_without_an_offence_date_the_result_says_none_was_applied(app):
+    app.checkbox(key="analyse_use_date").check().run()
+    app.date_input(key="analyse_date").set_value(dt.date(2015, 6, 1)).run()
+    app.checkbox(key="analyse_use_date").uncheck().run()  # a date left in the field, the box unticked
+    _analyse(app, MAILBOX)
+    notice = _date_applied(app)
+    assert notice.startswith("No offence date applied: the penalties shown are those of the current wording.")
+    assert "271.1 in the version in force from 2017-05-31" in notice and "2015-06-01" not in notice
+
+
+def test_a_date_changed_after_analyse_is_applied_and_named_at_once(app):
+    app.checkbox(key="analyse_use_date").check().run()
+    _analyse(app, MAILBOX)
+    assert "**2021-01-01**" in _date_applied(app)
+    app.date_input(key="analyse_date").set_value(dt.date(2016, 2, 3)).run()
+    assert "**2016-02-03**" in _date_applied(app) and "2012-06-29" in _date_applied(app)
 
 
 @pytest.mark.parametrize("payload,forbidden", [
