@@ -382,3 +382,27 @@ def test_batch_page_in_azerbaijani(laptop, server, tmp_path):
         page.get_by_role("button", name="Excel üçün CSV yüklə").click()
     assert Path(dl.value.path()).read_bytes().startswith(b"\xef\xbb\xbf")
 
+
+
+def test_batch_page_says_what_is_wrong_with_a_file_in_azerbaijani(laptop, server, tmp_path):
+    """Issue 15: the readers' messages (a malformed line, a file that is not text, a guessed encoding) in the
+    page's language, with their line numbers and encodings."""
+    page = laptop
+    fixtures = Path(__file__).resolve().parents[1] / "classifier" / "batch_fixtures"
+    _open(page, server, "batch", "az")
+    page.locator('input[type="file"]').set_input_files(str(fixtures / "not_text.csv"))
+    page.get_by_text("Fayl oxuna bilmir").wait_for()
+    _view(page, "batch_az_not_text.png")
+    assert _english_on_page(page) == []
+    log = tmp_path / "pozuq.csv"
+    log.write_bytes("id,text\n1,Хакеры взломали сервер банка и зашифровали базу,лишнее,поле\n"
+                    "2,\"Кто-то украл мой пароль и вошёл в почту\n".encode("cp1251"))  # Windows-1251, malformed
+    page.locator('input[type="file"]').set_input_files(str(log))
+    page.get_by_text("Faylın ilk sətirləri").wait_for()
+    page.get_by_role("button", name="Təsnif et").click()
+    page.get_by_text("Oxuma qeydləri", exact=False).first.wait_for()
+    page.wait_for_timeout(1500)
+    _view(page, "batch_az_messages.png")
+    text = page.evaluate(_VISIBLE_WORDS)
+    assert "kodlaşdırması cp1251 kimi təxmin edildi" in text and "sətir 2: sətirdə 4 sahə var" in text
+    assert _english_on_page(page) == []
