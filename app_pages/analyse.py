@@ -2,10 +2,10 @@
 panel beside it, and the analysis — candidates, part and reason, elements with their evidence, penalties and
 consequences, the official text, downloads — brought into view after Analyse.
 
-The offence date field is Streamlit's ``date_input``, which takes a typed date only on Enter or when the field
-loses focus (the widget has no option to take it on each key). So the result says which date it applied, or that
-none was, with the wording of each part it used: a user who pressed Analyse with a date still in the field sees at
-once whether that date was taken."""
+The offence date field is Streamlit's ``date_input``, which takes a typed date on Enter or when the field loses
+focus, not on each key (the widget has no option for that). Clicking Analyse takes the focus, so a whole typed date
+is applied (the browser test types one and clicks at once); one left half-typed is not. So the result says which
+date it applied, or that none was, with the wording of each part it used."""
 from __future__ import annotations
 
 import datetime as dt

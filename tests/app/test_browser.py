@@ -406,3 +406,27 @@ def test_batch_page_says_what_is_wrong_with_a_file_in_azerbaijani(laptop, server
     text = page.evaluate(_VISIBLE_WORDS)
     assert "kodlaşdırması cp1251 kimi təxmin edildi" in text and "sətir 2: sətirdə 4 sahə var" in text
     assert _english_on_page(page) == []
+
+
+def test_a_typed_offence_date_and_analyse_without_leaving_the_field(laptop, server):
+    """Issue 15: a date typed into the field and Analyse clicked at once (no Enter, no Tab). Streamlit 1.67's date
+    field (one segment per part of the date) commits it as the click takes the focus away; the result says which
+    date it applied, and it is the one typed and the one the field shows."""
+    page = laptop
+    _open(page, server, "analyse", "en")
+    page.get_by_text("Use an offence date").click()
+    page.wait_for_timeout(800)
+    page.locator("textarea").first.fill("Someone guessed my password and logged into my e-mail account.")
+    page.locator('.st-key-analyse_date [data-type="year"]').click()
+    page.keyboard.type("20150601")  # year, month and day: each segment moves on to the next when full
+    field = page.locator('.st-key-analyse_date [data-testid="stDateInputField"]')
+    assert re.sub(r"\s", "", field.inner_text()) == "2015-06-01"
+    page.get_by_role("button", name="Analyse").click()
+    notice = page.get_by_text(re.compile("^Offence date applied")).first
+    notice.wait_for()
+    page.wait_for_timeout(1500)
+    notice.scroll_into_view_if_needed()
+    _view(page, "analyse_typed_date_en.png")
+    assert notice.inner_text().startswith("Offence date applied: 2015-06-01.")
+    assert "271.1 in the version in force from 2012-06-29" in notice.inner_text()
+    assert re.sub(r"\s", "", field.inner_text()) == "2015-06-01"
