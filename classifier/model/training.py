@@ -6,7 +6,7 @@ Three heads share the features: the six article labels, the circumstance tags th
 1. 5-fold cross-validation on train gives out-of-fold decision values of the chosen classifier (:data:`CHOSEN`, a
    class-weighted linear SVM; ``kinds=CANDIDATES`` also tries logistic regression) for the labels, the tags and
    the offence-vs-none head (the five folds, and the three final fits, run in worker processes, one per core:
-   the same model as one process fits, several times the speed on a machine with cores to spare);
+   the same model as one process fits, faster by up to the number of free cores);
 2. a sigmoid (Platt) calibration per label is fitted on those out-of-fold values, and a threshold per label is
    chosen to maximise F1 on the calibrated out-of-fold probabilities;
 3. the candidate with the best out-of-fold macro-F1 is refitted on all of train (the corpus is counted once; each
