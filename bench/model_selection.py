@@ -65,10 +65,10 @@ def decide(hs, X):
     return np.column_stack([h.decision_function(X) for h in hs])
 
 
-def choose(p, thr, p_any=None, thr_any=None):
+def choose(p, thr, p_any=None, thr_any=None, companion=1.0):
     """The model's decision rule; without an offence head (``p_any`` None) labels at their thresholds only."""
     found = (lambda rows: p_any[rows] >= thr_any) if p_any is not None else (lambda rows: np.zeros(len(rows), bool))
-    return choose_labels(p, thr, found).astype(int)
+    return choose_labels(p, thr, found, companion).astype(int)
 
 
 def suite_scores(texts: dict[str, np.ndarray], suite) -> dict:
@@ -79,7 +79,8 @@ def suite_scores(texts: dict[str, np.ndarray], suite) -> dict:
     return {"mft": float(np.mean(mft)), "inv": float(np.mean(inv))}
 
 
-def experiment(name, train, sets, suite, kind="svm", C=0.5, extra=(), v1_weight=1.0, offence_head=True):
+def experiment(name, train, sets, suite, kind="svm", C=0.5, extra=(), v1_weight=1.0, offence_head=True,
+               companion=1.0):
     t0 = time.time()
     suite_texts = sorted({c.text for c in suite if c.kind in ("mft", "inv")} |
                          {c.base for c in suite if c.kind == "inv"})
@@ -103,7 +104,7 @@ def experiment(name, train, sets, suite, kind="svm", C=0.5, extra=(), v1_weight=
         dec[te] = decide(heads(Xtr, Y[tr], kind, C, w[tr]), Xte)
     cal, thr, p = _calibrate(dec, Y)
     res = {"variant": name}
-    pred = choose(p[:, :6], thr[:6], p[:, 6] if offence_head else None, thr[6])
+    pred = choose(p[:, :6], thr[:6], p[:, 6] if offence_head else None, thr[6], companion)
     res["cv_macro"] = f1_score(y, pred, average="macro", zero_division=0)
     starts = np.cumsum([n] + [len(v) for v in evals.values()])
     rows = [np.arange(a, b) for a, b in zip(starts[:-1], starts[1:])]
@@ -113,7 +114,7 @@ def experiment(name, train, sets, suite, kind="svm", C=0.5, extra=(), v1_weight=
     for (ename, texts), X in zip(evals.items(), mats[1:]):
         t1 = time.perf_counter()
         pe = 1 / (1 + np.exp(-(decide(hs, X) * cal[:, 0] + cal[:, 1])))
-        pred = choose(pe[:, :6], thr[:6], pe[:, 6] if offence_head else None, thr[6])
+        pred = choose(pe[:, :6], thr[:6], pe[:, 6] if offence_head else None, thr[6], companion)
         if ename == "suite":
             res.update(suite_scores(dict(zip(texts, pred)), suite))
             continue
@@ -132,6 +133,8 @@ def experiment(name, train, sets, suite, kind="svm", C=0.5, extra=(), v1_weight=
 VARIANTS = {
     "current features, linear SVM C=0.5, offence head": {},
     "no offence head": {"offence_head": False},
+    "companions at 0.6 of their threshold": {"companion": 0.6},
+    "companions at 0.8 of their threshold": {"companion": 0.8},
     "v2 rows only": {"train": "v2"},
     "v1 rows weighted 0.5": {"v1_weight": 0.5},
     "logistic regression C=8": {"kind": "logreg", "C": 8.0},

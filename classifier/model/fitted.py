@@ -20,11 +20,18 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
 
 
-def choose_labels(P: np.ndarray, thresholds: np.ndarray, offence_found) -> np.ndarray:
+def choose_labels(P: np.ndarray, thresholds: np.ndarray, offence_found, companion: float = 1.0) -> np.ndarray:
     """The decision rule (boolean, like ``P``): each label at or above its threshold; for a row with none,
-    ``offence_found(rows)`` (a boolean per row, asked only for those rows) decides whether the label closest to
-    its threshold is chosen. :meth:`Model.choose` and ``bench/model_selection.py`` both use it."""
+    ``offence_found(rows)`` (a boolean per row, asked only for those rows) decides whether the label closest to its
+    threshold is chosen. :meth:`Model.choose` and ``bench/model_selection.py`` both use it.
+
+    ``companion`` < 1 also chooses, beside a chosen label, every label at that share of its threshold (one real
+    incident is often several offences). Measured in ``bench/model_selection.py`` and not adopted: on the final
+    corpus it moved the dev set by less than its noise and cost the own splits 0.01–0.02 macro-F1
+    (``reports/model_selection.md``), so the model uses 1."""
     chosen = P >= thresholds
+    if companion < 1:
+        chosen |= (P >= companion * thresholds) & chosen.any(axis=1, keepdims=True)
     fallback = np.flatnonzero(~chosen.any(axis=1))
     if len(fallback):
         found = fallback[offence_found(fallback)]
