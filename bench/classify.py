@@ -5,7 +5,9 @@ incidents built by joining corpus incidents; the plain peer (word TF-IDF + one-v
 same train split, :func:`bench.start.plain_peer`) predicts the same texts in the same run, so the ratios hold on
 a shared, noisy machine even when the absolute numbers move. Bulk runs alternate peer and full ``--repeat`` times
 and report the median; every full run starts with an empty word cache (:meth:`classifier.model.Features.clear_cache`),
-as a new job would. ``--build`` also times a full model build.
+as a new job would. ``--build`` also times a full model build, once with the folds and heads fitted in worker
+processes (the default) and once in one process, in the same run (the ratio holds when the machine is busy; the
+absolute time needs an idle machine).
 """
 from __future__ import annotations
 
@@ -38,9 +40,21 @@ def main(argv=None) -> None:
     from classifier.model import build, get_model
 
     if args.build:
-        t0 = time.perf_counter()
-        build(log=lambda m: None)
-        print(f"model build: {time.perf_counter() - t0:.1f} s")
+        import tempfile
+
+        import joblib
+        times = {}
+        for name, cores in (("one process", 1), ("worker processes", None)):
+            if cores:
+                joblib.cpu_count, saved = (lambda *a, **k: cores), joblib.cpu_count
+            with tempfile.TemporaryDirectory() as d:
+                t0 = time.perf_counter()
+                build(Path(d), log=lambda m: None)
+                times[name] = time.perf_counter() - t0
+            if cores:
+                joblib.cpu_count = saved
+        print(f"model build: {times['worker processes']:.1f} s in worker processes ({os.cpu_count()} cores), "
+              f"{times['one process']:.1f} s in one process ({times['one process'] / times['worker processes']:.2f}x)")
     model = get_model()
     texts = texts_of_length(ROOT, args.rows)
     bare_fn = plain_peer(ROOT).predict
