@@ -5,9 +5,10 @@ import pytest
 from classifier.corpus import load_corpus
 from classifier.evaluation import behaviour
 
-# The pass rates of issue #12 are behaviour.TARGETS (mft 0.97 is met and asserted). FLOORS below a target are what the model holds (measured by
-# `python -m classifier evaluate`, reports/evaluation.md) and guard against regressions until the targets are met.
-FLOORS = {"mft": 0.97, "inv": 0.90, "dir": 0.75}
+# The pass rates of issue #12 are behaviour.TARGETS: minimum functionality (0.97) and direction (0.90) are met and
+# asserted at their targets. Invariance (target 0.95) is not met: its floor is what the model holds (0.906, measured
+# by `python -m classifier evaluate`, reports/evaluation.md) and guards against regressions until it is.
+FLOORS = {"mft": 0.97, "inv": 0.90, "dir": 0.90}
 
 
 @pytest.fixture(scope="module")
