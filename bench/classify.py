@@ -41,18 +41,12 @@ def main(argv=None) -> None:
 
     if args.build:
         import tempfile
-
-        import joblib
         times = {}
-        for name, cores in (("one process", 1), ("worker processes", None)):
-            if cores:
-                joblib.cpu_count, saved = (lambda *a, **k: cores), joblib.cpu_count
+        for name, processes in (("one process", 1), ("worker processes", None)):
             with tempfile.TemporaryDirectory() as d:
                 t0 = time.perf_counter()
-                build(Path(d), log=lambda m: None)
+                build(Path(d), log=lambda m: None, processes=processes)
                 times[name] = time.perf_counter() - t0
-            if cores:
-                joblib.cpu_count = saved
         print(f"model build: {times['worker processes']:.1f} s in worker processes ({os.cpu_count()} cores), "
               f"{times['one process']:.1f} s in one process ({times['one process'] / times['worker processes']:.2f}x)")
     model = get_model()

@@ -122,32 +122,33 @@ def _folds(blocks, n: int):
         yield tr, te, Xtr, Xte
 
 
-def _fit_heads(kind: str, X, targets: list[np.ndarray]) -> list[OneVsRestClassifier]:
-    """One fitted classifier of ``kind`` per target matrix, all on the features ``X``."""
-    return [build_classifier(kind).fit(X, t) for t in targets]
+def _fit(kind: str, X, target: np.ndarray) -> OneVsRestClassifier:
+    return build_classifier(kind).fit(X, target)
 
 
 def _fold_decisions(kind: str, Xtr, Xte, tr: np.ndarray, targets: list[np.ndarray]) -> list[np.ndarray]:
     """A fold's test-part decision values for each target matrix, fitted on its train part."""
-    return [c.decision_function(Xte).reshape(Xte.shape[0], -1) for c in _fit_heads(kind, Xtr, [t[tr] for t in targets])]
+    return [_fit(kind, Xtr, t[tr]).decision_function(Xte).reshape(Xte.shape[0], -1) for t in targets]
 
 
-def _in_processes(calls):
-    """Run ``(function, *args)`` calls in worker processes, one per core (at most one per call), results in order.
+def _in_processes(calls, processes: int | None = None):
+    """Run ``(function, *args)`` calls in worker processes, results in order: ``processes`` of them (default one
+    per core), never more than the calls; with one, the calls run here.
 
     The folds and heads are independent fits; liblinear keeps its random generator in process-global state, so
     threads would interleave it and break determinism, while processes each own one (same results as one
-    process, tested). On one core the calls run here."""
+    process, tested)."""
     from joblib import Parallel, cpu_count, delayed
-    n = min(len(calls), cpu_count())
+    n = min(len(calls), processes or cpu_count())
     if n <= 1:
         return [f(*a) for f, *a in calls]
     return Parallel(n_jobs=n, backend="loky")(delayed(f)(*a) for f, *a in calls)
 
 
-def _oof(folds, targets: list[np.ndarray], kind: str) -> list[np.ndarray]:
+def _oof(folds, targets: list[np.ndarray], kind: str, processes: int | None) -> list[np.ndarray]:
     """Out-of-fold decision values of ``kind`` for each target matrix (the folds fitted in parallel)."""
-    per_fold = _in_processes([(_fold_decisions, kind, Xtr, Xte, tr, targets) for tr, te, Xtr, Xte in folds])
+    per_fold = _in_processes([(_fold_decisions, kind, Xtr, Xte, tr, targets) for tr, te, Xtr, Xte in folds],
+                             processes)
     out = [np.zeros(t.shape, dtype=float) for t in targets]
     for (tr, te, _, _), decisions in zip(folds, per_fold):
         for o, d in zip(out, decisions):
@@ -180,8 +181,9 @@ def to_head(clf: OneVsRestClassifier) -> Head:
 
 
 def train(texts: list[str], y: np.ndarray, tag_y: np.ndarray, labels: list[str], tags: list[str],
-          kinds: tuple[str, ...] = CHOSEN) -> Model:
-    """Fit the model on the train split (see the module docstring). Deterministic for the same data.
+          kinds: tuple[str, ...] = CHOSEN, processes: int | None = None) -> Model:
+    """Fit the model on the train split (see the module docstring). Deterministic for the same data, whatever
+    ``processes`` (worker processes for the fits; default one per core).
 
     Raises ``ValueError`` when a label or tag has no positive example.
     """
@@ -197,7 +199,7 @@ def train(texts: list[str], y: np.ndarray, tag_y: np.ndarray, labels: list[str],
     any_y = y.any(axis=1).astype(int)[:, None]
     best, best_score, best_oof = None, -1.0, None
     for k in kinds:
-        oof = _oof(folds, [y, tag_y, any_y], k)
+        oof = _oof(folds, [y, tag_y, any_y], k, processes)
         cal, thr, p = _calibrate(oof[0], y)
         pred = (p >= thr).astype(int)
         score = f1_score(y, pred, average="macro", zero_division=0)
@@ -215,15 +217,15 @@ def train(texts: list[str], y: np.ndarray, tag_y: np.ndarray, labels: list[str],
     del folds
     everything = np.arange(len(folded))
     (X,), fitted = block_features(blocks, everything, [everything])
-    label_clf, tag_clf, offence_clf = _in_processes([(_fit_heads, best, X, [t]) for t in (y, tag_y, any_y)])
-    label_clf, tag_clf, offence_clf = label_clf[0], tag_clf[0], offence_clf[0]
+    label_clf, tag_clf, offence_clf = _in_processes([(_fit, best, X, t) for t in (y, tag_y, any_y)], processes)
     cv["train_seconds"] = round(time.perf_counter() - t0, 1)
     return Model(labels, tags, Features(fitted), to_head(label_clf), to_head(tag_clf), cal, thr, tcal, tthr, best,
                  to_head(offence_clf), ocal[0], float(othr[0]), cv)
 
 
-def build(directory: Path | None = None, root: Path | None = None, log=None) -> Model:
-    """Train on the train split and save under ``models/``. Raises CorpusError/ValueError on invalid data."""
+def build(directory: Path | None = None, root: Path | None = None, log=None, processes: int | None = None) -> Model:
+    """Train on the train split and save under ``models/`` (``processes``: see :func:`train`). Raises
+    CorpusError/ValueError on invalid data."""
     log = log or (lambda m: print(m, file=sys.stderr, flush=True))
     t0 = time.perf_counter()
     table = statutes.load_table()
@@ -234,7 +236,7 @@ def build(directory: Path | None = None, root: Path | None = None, log=None) -> 
     labels = list(table.labels)
     log(f"Building the model from {len(train_df)} training incidents (5-fold CV, calibration, thresholds)…")
     model = train(train_df["text"].tolist(), label_matrix(train_df["articles"], labels),
-                  tag_matrix(train_df["circumstances"]), labels, TAGS)
+                  tag_matrix(train_df["circumstances"]), labels, TAGS, processes=processes)
     metrics = {"cv_train": dict(model.cv["candidates"]), "chosen": model.kind,
                "train_rows": len(train_df), "build_seconds": round(time.perf_counter() - t0, 1)}
     persist.save(model, corpus_hash(root), metrics, directory)
