@@ -16,7 +16,7 @@ import streamlit as st
 from app_pages.ui import escape, examples, lang, model, multiselect, statute_table, t
 from classifier.bulk import classify_frame
 from classifier.bulk import io as batch_io
-from i18n import localised, number
+from i18n import LocalisedError, localised, number
 
 MAX_MB = float(os.environ.get("CYBERCRIME_UPLOAD_MB", "20"))
 MAX_ROWS = int(os.environ.get("CYBERCRIME_BATCH_ROWS", "20000"))
@@ -45,9 +45,8 @@ def _sample() -> bytes:
 
 def _said(message: object) -> str:
     """A library message (an error's or a reading note) in the page's language, inert as Markdown."""
-    if isinstance(message, BaseException):
-        message = message.args[0] if len(message.args) == 1 else str(message)
-    return escape(localised(message, lang()))
+    said = message.message(lang()) if isinstance(message, LocalisedError) else localised(message, lang())
+    return escape(said)
 
 
 def _headers(frame: pd.DataFrame, text_column: str) -> pd.DataFrame:
