@@ -92,7 +92,8 @@ def word_spans(text: str, folded: str, contribs: list[tuple[str, float]], top: i
             while pos != -1 and len(hits) < 20:
                 first = int(np.searchsorted(starts, pos, side="right") - 1)
                 last = int(np.searchsorted(starts, pos + len(g) - 1, side="right") - 1)
-                hits.append(list(range(max(first, 0), max(first, last) + 1)))
+                if last >= 0:  # not wholly before the first word (a run of "!!!" opening the text)
+                    hits.append(list(range(max(first, 0), max(first, last) + 1)))
                 pos = folded.find(g, pos + 1)
         if not hits:
             continue

@@ -54,6 +54,17 @@ def test_explanations_are_spans_of_the_input(model):
             assert a.text[s.start:s.end] == s.text and s.weight > 0
 
 
+def test_a_character_gram_before_the_first_word_adds_no_weight():
+    """A text that opens with punctuation ("!!! моя страница взломана") matched the model's "!!!" gram before any
+    word and divided by an empty word range (ZeroDivisionError on a corpus row)."""
+    from classifier.analysis.explain import word_spans
+    from classifier.text import normalise
+
+    text = "!!! моя страница взломана"
+    spans = word_spans(text, normalise(text), [("char__ !!! ", 3.0), ("word__взломана", 1.0)])
+    assert [s.text for s in spans] == ["взломана"]
+
+
 def test_evidence_spans_are_spans_of_the_input(model):
     text = "Bankın şöbə müdiri vəzifəsindən istifadə edərək sistemə daxil olub müştəri qeydlərini dəyişib."
     a = analyse(text, model=model)
