@@ -5,8 +5,8 @@ Three heads share the features: the six article labels, the circumstance tags th
 
 1. 5-fold cross-validation on train gives out-of-fold decision values of the chosen classifier (:data:`CHOSEN`, a
    class-weighted linear SVM; ``kinds=CANDIDATES`` also tries logistic regression) for the labels, the tags and
-   the offence-vs-none head (the five folds, and the three final fits, run in worker processes, one per core:
-   the same model as one process fits, faster by up to the number of free cores);
+   the offence-vs-none head (each head of each fold, and each final fit, is one call in worker processes, one
+   per core, longest first: the same model as one process fits, faster by up to the number of free cores);
 2. a sigmoid (Platt) calibration per label is fitted on those out-of-fold values, and a threshold per label is
    chosen to maximise F1 on the calibrated out-of-fold probabilities;
 3. the candidate with the best out-of-fold macro-F1 is refitted on all of train (the corpus is counted once; each
@@ -126,9 +126,10 @@ def _fit(kind: str, X, target: np.ndarray) -> OneVsRestClassifier:
     return build_classifier(kind).fit(X, target)
 
 
-def _fold_decisions(kind: str, Xtr, Xte, tr: np.ndarray, targets: list[np.ndarray]) -> list[np.ndarray]:
-    """A fold's test-part decision values for each target matrix, fitted on its train part."""
-    return [_fit(kind, Xtr, t[tr]).decision_function(Xte).reshape(Xte.shape[0], -1) for t in targets]
+def _fit_and_decide(kind: str, X, target: np.ndarray, X_test=None):
+    """The classifier fitted on ``X``; with ``X_test``, its decision values there (n × outputs) instead."""
+    clf = _fit(kind, X, target)
+    return clf if X_test is None else clf.decision_function(X_test).reshape(X_test.shape[0], -1)
 
 
 def _in_processes(calls, processes: int | None = None):
@@ -142,17 +143,24 @@ def _in_processes(calls, processes: int | None = None):
     n = min(len(calls), processes or cpu_count())
     if n <= 1:
         return [f(*a) for f, *a in calls]
-    return Parallel(n_jobs=n, backend="loky")(delayed(f)(*a) for f, *a in calls)
+    # Large arrays reach the workers memory-mapped; copy-on-write ("c"), since liblinear's logistic regression
+    # asks for writeable input and fails on read-only maps.
+    return Parallel(n_jobs=n, backend="loky", mmap_mode="c")(delayed(f)(*a) for f, *a in calls)
 
 
-def _oof(folds, targets: list[np.ndarray], kind: str, processes: int | None) -> list[np.ndarray]:
-    """Out-of-fold decision values of ``kind`` for each target matrix (the folds fitted in parallel)."""
-    per_fold = _in_processes([(_fold_decisions, kind, Xtr, Xte, tr, targets) for tr, te, Xtr, Xte in folds],
-                             processes)
-    out = [np.zeros(t.shape, dtype=float) for t in targets]
-    for (tr, te, _, _), decisions in zip(folds, per_fold):
-        for o, d in zip(out, decisions):
-            o[te] = d
+def _cv_calls(kind: str, folds, targets: list[np.ndarray]) -> list[tuple]:
+    """One call per (target, fold): the fold's test-part decision values, fitted on its train part. Targets come
+    in the order given (the costly label and tag heads first, so the cheap offence head fills the idle core)."""
+    return [(_fit_and_decide, kind, Xtr, t[tr], Xte) for t in targets for tr, te, Xtr, Xte in folds]
+
+
+def _oof(folds, targets: list[np.ndarray], decisions: list[np.ndarray]) -> list[np.ndarray]:
+    """The out-of-fold decision values of each target matrix, assembled from :func:`_cv_calls`' results."""
+    out, k = [np.zeros(t.shape, dtype=float) for t in targets], 0
+    for o in out:
+        for tr, te, _, _ in folds:
+            o[te] = decisions[k]
+            k += 1
     return out
 
 
@@ -195,11 +203,17 @@ def train(texts: list[str], y: np.ndarray, tag_y: np.ndarray, labels: list[str],
     folded = [normalise(t) for t in texts]
     blocks = count_blocks(folded)
     folds = list(_folds(blocks, len(folded)))
+    everything = np.arange(len(folded))
+    (X,), fitted = block_features(blocks, everything, [everything])
+    targets = [y, tag_y, y.any(axis=1).astype(int)[:, None]]
+    # With one candidate kind the final fits need no CV result, so they join the folds in one schedule (longest
+    # first): the two cores stay busy to the end instead of waiting for the last fold, then for the last head.
+    final = [(_fit_and_decide, kinds[0], X, t) for t in targets] if len(kinds) == 1 else []
     cv: dict = {"folds": FOLDS, "candidates": {}}
-    any_y = y.any(axis=1).astype(int)[:, None]
     best, best_score, best_oof = None, -1.0, None
     for k in kinds:
-        oof = _oof(folds, [y, tag_y, any_y], k, processes)
+        results = _in_processes(final + _cv_calls(k, folds, targets), processes)
+        heads, oof = results[:len(final)], _oof(folds, targets, results[len(final):])
         cal, thr, p = _calibrate(oof[0], y)
         pred = (p >= thr).astype(int)
         score = f1_score(y, pred, average="macro", zero_division=0)
@@ -207,17 +221,17 @@ def train(texts: list[str], y: np.ndarray, tag_y: np.ndarray, labels: list[str],
                                "micro_f1": round(float(f1_score(y, pred, average="micro", zero_division=0)), 4)}
         if score > best_score:
             best, best_score, best_oof = k, score, oof
+    del folds
+    if not final:
+        heads = _in_processes([(_fit_and_decide, best, X, t) for t in targets], processes)
     cal, thr, p = _calibrate(best_oof[0], y)
     tcal, tthr, tp = _calibrate(best_oof[1], tag_y)
-    ocal, othr, op = _calibrate(best_oof[2], any_y)
+    ocal, othr, op = _calibrate(best_oof[2], targets[2])
     cv["chosen"] = best
     cv["oof_label_proba"] = p  # kept in memory for the evaluation report; not persisted
     cv["oof_tag_proba"] = tp
     cv["oof_offence_proba"] = op[:, 0]
-    del folds
-    everything = np.arange(len(folded))
-    (X,), fitted = block_features(blocks, everything, [everything])
-    label_clf, tag_clf, offence_clf = _in_processes([(_fit, best, X, t) for t in (y, tag_y, any_y)], processes)
+    label_clf, tag_clf, offence_clf = heads
     cv["train_seconds"] = round(time.perf_counter() - t0, 1)
     return Model(labels, tags, Features(fitted), to_head(label_clf), to_head(tag_clf), cal, thr, tcal, tthr, best,
                  to_head(offence_clf), ocal[0], float(othr[0]), cv)

@@ -27,3 +27,32 @@ def test_parallel_training_equals_training_in_one_process(sample):
     assert np.array_equal(one.tag_thresholds, two.tag_thresholds)
     assert one.offence_threshold == two.offence_threshold
     assert np.array_equal(one.cv["oof_label_proba"], two.cv["oof_label_proba"])
+
+
+def test_out_of_fold_values_come_from_the_fold_that_held_the_row_out(sample):
+    """Each row's out-of-fold probability is the calibrated decision of the classifier fitted without its fold
+    (a schedule that mixed up folds or heads would put another fold's values there)."""
+    from sklearn.model_selection import KFold
+
+    from classifier.model.fitted import sigmoid
+    from classifier.model.training import FOLDS, SEED, _folds, build_classifier, count_blocks
+    from classifier.text import normalise
+
+    texts, y, tag_y, labels = sample
+    model = _fit(sample, 2)
+    blocks = count_blocks([normalise(t) for t in texts])
+    tr, te, Xtr, Xte = next(_folds(blocks, len(texts)))
+    assert np.array_equal(te, next(KFold(FOLDS, shuffle=True, random_state=SEED).split(texts))[1])
+    for target, cal, key in ((y, model.calibration, "oof_label_proba"), (tag_y, model.tag_calibration, "oof_tag_proba")):
+        d = build_classifier(model.kind).fit(Xtr, target[tr]).decision_function(Xte)
+        assert np.allclose(model.cv[key][te], sigmoid(d * cal[:, 0] + cal[:, 1])), key
+
+
+def test_with_two_candidate_kinds_the_final_heads_are_fitted_after_the_choice(sample):
+    texts, y, tag_y, labels = sample
+    from classifier.model.training import CANDIDATES
+    both = train(texts, y, tag_y, labels, list(TAGS), kinds=CANDIDATES, processes=2)
+    alone = train(texts, y, tag_y, labels, list(TAGS), kinds=(both.kind,), processes=2)
+    assert set(both.cv["candidates"]) == set(CANDIDATES)
+    assert np.array_equal(both.label_head.W, alone.label_head.W)
+    assert np.array_equal(both.offence_head.W, alone.offence_head.W)
