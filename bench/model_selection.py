@@ -80,7 +80,7 @@ def suite_scores(texts: dict[str, np.ndarray], suite) -> dict:
 
 
 def experiment(name, train, sets, suite, kind="svm", C=0.5, extra=(), v1_weight=1.0, offence_head=True,
-               companion=1.0):
+               companion=1.0, folds=5):
     t0 = time.time()
     suite_texts = sorted({c.text for c in suite if c.kind in ("mft", "inv")} |
                          {c.base for c in suite if c.kind == "inv"})
@@ -99,7 +99,7 @@ def experiment(name, train, sets, suite, kind="svm", C=0.5, extra=(), v1_weight=
         return block_features(blocks, fit, rows)[0]
 
     dec = np.zeros(Y.shape)
-    for tr, te in KFold(5, shuffle=True, random_state=1).split(np.arange(n)):
+    for tr, te in KFold(folds, shuffle=True, random_state=1).split(np.arange(n)):
         Xtr, Xte = features(tr, [tr, te])
         dec[te] = decide(heads(Xtr, Y[tr], kind, C, w[tr]), Xte)
     cal, thr, p = _calibrate(dec, Y)
@@ -133,6 +133,8 @@ def experiment(name, train, sets, suite, kind="svm", C=0.5, extra=(), v1_weight=
 VARIANTS = {
     "current features, linear SVM C=0.5, offence head": {},
     "no offence head": {"offence_head": False},
+    "4-fold CV for calibration and thresholds": {"folds": 4},
+    "3-fold CV for calibration and thresholds": {"folds": 3},
     "companions at 0.6 of their threshold": {"companion": 0.6},
     "companions at 0.8 of their threshold": {"companion": 0.8},
     "v2 rows only": {"train": "v2"},

@@ -3,8 +3,10 @@
 A circumstance is found when its tag probability reaches the tag's threshold, or :data:`CUE_FACTOR` of it with a
 textual cue. The group forms share one tag and are told apart by cues. Significant damage is decided by the
 amount stated (over the statute's threshold), public infrastructure by the tag or a target-shaped cue ("the bank's
-servers") in a text that names an institution of Note 3 to Art. 271 (the statute data's words). The user's known
-facts override all of these.
+servers"), either only in a text that names an institution of Note 3 to Art. 271 (the statute data's words): the
+tag head alone read "the computer system of a furniture store" as a state body's (dev part accuracy 0.659 without
+the condition, 0.661 with it; the suite's infrastructure direction test 0.64-0.75 to 0.97). The user's known facts
+override all of these.
 """
 from __future__ import annotations
 
@@ -70,10 +72,10 @@ def circumstances(scan: Scan, tag_p: dict[str, float], tag_thr: dict[str, float]
                 detected = p >= tag_thr[cid]
         elif cid == "public_infrastructure":
             p = tag_p[cid]
+            names = bool(_names_an_institution(table.institution_words)(scan.folded))
             searched = evidence or p < tag_thr[cid]  # without evidence, a found tag needs no target cue
-            target = (scan.find("circumstances", "public_infrastructure_target", limit=2)
-                      if searched and _names_an_institution(table.institution_words)(scan.folded) else [])
-            detected = p >= tag_thr[cid] or bool(target)
+            target = scan.find("circumstances", "public_infrastructure_target", limit=2) if searched and names else []
+            detected = names and p >= tag_thr[cid] or bool(target)
             spans = tuple(target) or spans
         else:
             p = tag_p.get(cid)
