@@ -43,9 +43,14 @@ def _sample() -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
+PAGE = "page"
+"""The catalogue variant of the library's messages for this page: where a message tells a command-line user to pass
+an option (``--encoding``, ``--input-format``), its page variant says what the page's user can do instead."""
+
+
 def _said(message: object) -> str:
     """A library message (an error's or a reading note) in the page's language, inert as Markdown."""
-    said = message.message(lang()) if isinstance(message, LocalisedError) else localised(message, lang())
+    said = message.message(lang(), PAGE) if isinstance(message, LocalisedError) else localised(message, lang(), PAGE)
     return escape(said)
 
 
@@ -109,7 +114,7 @@ if upload is not None:
                     notes.append(t("too_many_rows").format(rows=number(MAX_ROWS, ",")))
                     break
                 frames.append(classify_frame(frame, text_column, model=model(), row_errors=messages[: len(frame)],
-                                             lang=lang()))
+                                             lang=lang(), variant=PAGE))
                 done += len(frame)
                 bar.progress(min(1.0, done / MAX_ROWS), text=f"{number(done, ',')} {t('rows_done')}")
             notes += reader.notes + reader.problems
