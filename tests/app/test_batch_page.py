@@ -62,6 +62,7 @@ def test_a_preview_of_the_first_rows_comes_before_classifying(page):
 
 def test_the_chart_leaves_none_out_and_says_so(page):
     _classify(page)
+    assert len(page.get("vega_lite_chart")) == 2
     assert any(c.value == "Not charted: 1 rows with no Chapter 30 article." for c in page.caption)
 
 
@@ -199,3 +200,36 @@ def test_the_command_line_still_names_its_option(model, kind, tmp_path, capsys):
     main(["classify", str(source), "-o", str(out)])
     said = capsys.readouterr().err + (out.read_text(encoding="utf-8") if out.exists() else "")
     assert option in said
+
+
+# ---- issue 15c: a file in which no row can be classified -------------------------------------------------------
+NO_TEXT = b"id,text\n1,\n2,   \n3,\n4,...\n"
+NONE_CLASSIFIED = {
+    "en": "No row could be classified: all 4 rows have an error. The commonest (4 rows): the text is empty or has no "
+          "words.",
+    "az": "Heç bir sətir təsnif edilə bilmədi: 4 sətrin hamısında xəta var. Ən çox rast gələn xəta (4 sətir): mətn "
+          "boşdur və ya onda söz yoxdur.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "az"])
+def test_a_file_with_no_classifiable_row_gets_a_notice_instead_of_empty_charts(page, lang):
+    page.sidebar.radio(key="lang").set_value(lang).run()
+    _upload(page, "empty.csv", NO_TEXT)
+    page.button(key="batch_classify").click().run()
+    assert not page.exception
+    assert [html.unescape(w.value) for w in page.warning if w.value.startswith(NONE_CLASSIFIED[lang][:20])] \
+        == [NONE_CLASSIFIED[lang] + " " + ("The table below gives each row's error, and the downloads keep every row "
+                                          "with it." if lang == "en" else "Aşağıdakı cədvəldə hər sətrin xətası "
+                                          "göstərilir; yüklənən fayllarda bütün sətirlər xətaları ilə saxlanılır.")]
+    assert page.get("vega_lite_chart") == []  # the two charts are drawn for a file with a classified row
+    table = next(d.value for d in page.dataframe if {"Error", "Xəta"} & set(d.value.columns))
+    assert list(table["id"]) == ["1", "2", "3", "4"] and all(table["Error" if lang == "en" else "Xəta"])
+    assert len([b for b in page.get("download_button") if b.key and b.key.startswith("batch_dl_")]) == 3
+
+
+def test_the_commonest_reason_counts_rows_whatever_their_line(page):
+    _upload(page, "shifted.csv", b"id,text\n1,a,b\n2,c,d\n3,\n")
+    page.button(key="batch_classify").click().run()
+    notice = next(html.unescape(w.value) for w in page.warning if w.value.startswith("No row could be classified"))
+    assert "The commonest (2 rows): 3 fields where the header has 2; not classified." in notice
