@@ -44,9 +44,10 @@ def _sample() -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
+# The catalogue variant of the library's messages for this page (a bare string here would be drawn by Streamlit's
+# magic): where a message tells a command-line user to pass an option (--encoding, --input-format), its page variant
+# says what the page's user can do instead.
 PAGE = "page"
-"""The catalogue variant of the library's messages for this page: where a message tells a command-line user to pass
-an option (``--encoding``, ``--input-format``), its page variant says what the page's user can do instead."""
 
 
 def _said(message: object) -> str:

@@ -170,8 +170,8 @@ PAGE_ADVICE = {  # message kind: (upload name, bytes, classify?, what the page s
 
 
 def _everything_said(page) -> list[str]:
-    """Every error, warning, caption and error cell of the page, unescaped."""
-    said = [html.unescape(e.value) for e in (*page.error, *page.warning, *page.caption)]
+    """Every error, warning, caption, Markdown text and error cell of the page, unescaped."""
+    said = [html.unescape(e.value) for e in (*page.error, *page.warning, *page.caption, *page.markdown)]
     tables = [d.value for d in page.dataframe if {"Error", "Xəta"} & set(d.value.columns)]
     return said + [e for table in tables for col in ("Error", "Xəta") if col in table for e in table[col] if e]
 
