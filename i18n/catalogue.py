@@ -31,7 +31,7 @@ VARIANT = "@"
 
 
 def _render(template: str, params: Mapping[str, Any], lang: str, variant: str | None = None) -> str:
-    values = {k: (v.text(lang, variant) if isinstance(v, Text) else v) for k, v in params.items()}
+    values = {k: (localised(v, lang, variant) if isinstance(v, Text) else v) for k, v in params.items()}
     return template.format(**values) if values else template
 
 
@@ -126,7 +126,9 @@ def _from_key(cls, key, params):
 def localised(value: object, lang: str = "en", variant: str | None = None) -> str:
     """``value`` in ``lang`` (and its ``variant``, see :meth:`Text.text`) when it is a :class:`Text`, else as it is
     (a message from elsewhere, e.g. the operating system's reason a file cannot be opened)."""
-    return value.text(lang, variant) if isinstance(value, Text) else str(value)
+    if not isinstance(value, Text):
+        return str(value)
+    return value.text(lang, variant) if variant else value.text(lang)  # a subclass's text() may take lang alone
 
 
 class LocalisedError(Exception):

@@ -178,3 +178,10 @@ def test_a_quantity_is_written_with_its_unit_in_each_language(value, unit, en, a
     assert (q.en, q.az) == (en, az)
     with pytest.raises(KeyError):
         quantity(1, "hours")
+
+
+def test_a_note_of_the_statutes_renders_as_a_parameter_with_a_variant_asked():
+    from statutes.messages import Note  # overrides text() to write "Qeyd" for "Note"
+    note = Note("aggregate_open", "Note 3")
+    row = Text("bulk.at_line", line=1, msg=note)
+    assert row.text("az", "page") == "sətir 1: " + note.text("az") and "Qeyd 3" in row.text("az", "page")
