@@ -5,6 +5,7 @@ out, with column headers and messages in the page's language: the library's erro
 :class:`~i18n.Text`, rendered here in it (and escaped, as they quote the file's own column and sheet names)."""
 from __future__ import annotations
 
+import collections
 import io
 import os
 import tempfile
@@ -43,9 +44,15 @@ def _sample() -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
+# The catalogue variant of the library's messages for this page (a bare string here would be drawn by Streamlit's
+# magic): where a message tells a command-line user to pass an option (--encoding, --input-format), its page variant
+# says what the page's user can do instead.
+PAGE = "page"
+
+
 def _said(message: object) -> str:
     """A library message (an error's or a reading note) in the page's language, inert as Markdown."""
-    said = message.message(lang()) if isinstance(message, LocalisedError) else localised(message, lang())
+    said = message.message(lang(), PAGE) if isinstance(message, LocalisedError) else localised(message, lang(), PAGE)
     return escape(said)
 
 
@@ -61,6 +68,41 @@ def _headers(frame: pd.DataFrame, text_column: str) -> pd.DataFrame:
     for lab in LABELS:  # probabilities as text: an unclassified row shows an empty cell, not "None"
         shown[f"p_{lab}"] = [f"{v:.2f}" if v == v else "" for v in shown[f"p_{lab}"].astype(float)]
     return shown.rename(columns=names)
+
+
+def _none_classified(rows: int) -> None:
+    """Instead of two empty charts: no row could be classified, and the commonest reason with its count."""
+    reasons = collections.Counter(_said(r) for r in st.session_state.get("batch_reasons", []) if r)
+    error, n = reasons.most_common(1)[0] if reasons else ("", 0)
+    st.warning(t("none_classified").format(rows=number(rows, ","), n=number(n, ","), error=error.rstrip(".")),
+               icon=":material/warning:")
+
+
+def _charts(result: pd.DataFrame, ok: pd.Series, top: pd.Series, none: int) -> None:
+    """Rows per article (leaving out rows with none) and the top probability of the classified rows."""
+    g1, g2 = st.columns(2)
+    counts = result["articles"][ok].str.split(";").explode().value_counts()
+    counts = counts.drop("none", errors="ignore").rename_axis(t("col_articles")).rename(t("count"))
+    g1.markdown(f"**{t('chart_articles')}**")
+    g1.bar_chart(counts)
+    g1.caption(t("none_apart").format(n=number(none, ",")))
+    g2.markdown(f"**{t('chart_confidence')}**")
+    g2.bar_chart(pd.cut(top[ok], bins=[i / 10 for i in range(11)], include_lowest=True)
+                 .value_counts().sort_index().rename(lambda iv: f"{max(iv.left, 0):.1f}–{iv.right:.1f}")
+                 .rename_axis(t("top_probability")).rename(t("count")))
+
+
+def _downloads(result: pd.DataFrame) -> None:
+    """The results as CSV, CSV for Excel and XLSX: every row, classified or with its error."""
+    d1, d2, d3 = st.columns(3)
+    d1.download_button(t("download_csv"), _export(result, "csv"), file_name="classified.csv", mime="text/csv",
+                       on_click="ignore", key="batch_dl_csv", help=t("download_csv_help"))
+    d2.download_button(t("download_csv_excel"), _export(result, "csv", bom=True), file_name="classified-excel.csv",
+                       mime="text/csv", on_click="ignore", key="batch_dl_csv_excel", help=t("download_csv_excel_help"))
+    d3.download_button(t("download_xlsx"), _export(result, "xlsx"), file_name="classified.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       on_click="ignore", key="batch_dl_xlsx")
+    st.caption(t("downloads_which"))
 
 
 st.title(t("batch_title"))
@@ -100,7 +142,7 @@ if upload is not None:
                      f"▶ {text_column}", help=t("text_column"), width="large")})
     if st.button(t("classify"), type="primary", key="batch_classify"):
         bar = st.progress(0.0, text="0")
-        frames, notes, done = [], [], 0
+        frames, notes, reasons, done = [], [], [], 0
         try:
             reader = batch_io.open_input(str(path), fmt, text_column=text_column, name=upload.name)
             for frame, messages in reader.chunks(CHUNK):
@@ -109,7 +151,8 @@ if upload is not None:
                     notes.append(t("too_many_rows").format(rows=number(MAX_ROWS, ",")))
                     break
                 frames.append(classify_frame(frame, text_column, model=model(), row_errors=messages[: len(frame)],
-                                             lang=lang()))
+                                             lang=lang(), variant=PAGE))
+                reasons += [batch_io.row_reason(m) or e for m, e in zip(messages, frames[-1]["error"])]
                 done += len(frame)
                 bar.progress(min(1.0, done / MAX_ROWS), text=f"{number(done, ',')} {t('rows_done')}")
             notes += reader.notes + reader.problems
@@ -121,6 +164,7 @@ if upload is not None:
         st.session_state["batch_result"] = batch_io.replace_undecodable(combined)  # Arrow cannot hold lone surrogates
         st.session_state["batch_result_column"] = text_column
         st.session_state["batch_notes"] = notes
+        st.session_state["batch_reasons"] = reasons
         bar.progress(1.0, text=f"{number(done, ',')} {t('rows_done')}")
 
 result = st.session_state.get("batch_result")
@@ -149,22 +193,8 @@ if result is not None and not result.empty:
         mask = ~ok
     shown = _headers(result[mask], st.session_state.get("batch_result_column", "text"))
     st.dataframe(shown, hide_index=True, width="stretch", key="batch_table")
-    g1, g2 = st.columns(2)
-    counts = result["articles"][ok].str.split(";").explode().value_counts()
-    counts = counts.drop("none", errors="ignore").rename_axis(t("col_articles")).rename(t("count"))
-    g1.markdown(f"**{t('chart_articles')}**")
-    g1.bar_chart(counts)
-    g1.caption(t("none_apart").format(n=number(none, ",")))
-    g2.markdown(f"**{t('chart_confidence')}**")
-    g2.bar_chart(pd.cut(top[ok], bins=[i / 10 for i in range(11)], include_lowest=True)
-                 .value_counts().sort_index().rename(lambda iv: f"{max(iv.left, 0):.1f}–{iv.right:.1f}")
-                 .rename_axis(t("top_probability")).rename(t("count")))
-    d1, d2, d3 = st.columns(3)
-    d1.download_button(t("download_csv"), _export(result, "csv"), file_name="classified.csv", mime="text/csv",
-                       on_click="ignore", key="batch_dl_csv", help=t("download_csv_help"))
-    d2.download_button(t("download_csv_excel"), _export(result, "csv", bom=True), file_name="classified-excel.csv",
-                       mime="text/csv", on_click="ignore", key="batch_dl_csv_excel", help=t("download_csv_excel_help"))
-    d3.download_button(t("download_xlsx"), _export(result, "xlsx"), file_name="classified.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       on_click="ignore", key="batch_dl_xlsx")
-    st.caption(t("downloads_which"))
+    if not ok.any():
+        _none_classified(len(result))
+    else:
+        _charts(result, ok, top, none)
+    _downloads(result)

@@ -123,7 +123,7 @@ def _classify(args) -> int:
     seconds = time.perf_counter() - started
     _warn_about(reader, writer)
     if args.report:
-        batch_io.write_report(summary, args.report, source=reader.name)
+        batch_io.write_report(summary, args.report, source=reader.name, lang=args.lang)
     print(summary.line(seconds, f"on the Dask scheduler {args.scheduler}" if args.scheduler else None),
           file=sys.stderr)
     return 3 if summary.errors else 0
@@ -228,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--report", metavar="FILE.html|FILE.png", help="counts per article and part (and over time "
                     "with --date-column)")
     cl.add_argument("--date-column", help="column with the incident date, for the report's trend")
+    cl.add_argument("--lang", choices=["en", "az"], default="en", help="language of the --report (default: en)")
     cl.set_defaults(func=_cmd_classify)
     sub.add_parser("corpus", help="validate training_data/ and print its counts").set_defaults(func=_cmd_corpus)
     return ap

@@ -7,7 +7,8 @@ formatter and one escaping module.
   mixin of errors raised with one (``str(exc)`` English, ``exc.message(lang)`` any language);
 - ``catalogue.yaml`` — every message of the library and the app, keyed ``area.name``, each in every language of
   :data:`LANGS` (a test checks that every key has both, that both use the same placeholders, and that every key
-  the code uses is defined);
+  the code uses is defined); ``key@variant`` is a variant of ``key`` for one audience (``bulk.zip@page``: the app's
+  wording, which names no command-line option), chosen by ``Text.text(lang, variant)``;
 - :func:`number`, :func:`figure`, :func:`quantity` (:mod:`.numbers`) — how figures (and figures with their unit) are
   written; :func:`cap` (:mod:`.letters`) — a capital first letter, with Azerbaijani's dotted and dotless i;
 - :mod:`.escape` — user text made inert for Markdown and HTML.

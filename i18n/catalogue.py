@@ -26,9 +26,20 @@ def keys() -> list[str]:
     return list(catalogue())
 
 
-def _render(template: str, params: Mapping[str, Any], lang: str) -> str:
-    values = {k: (v.text(lang) if isinstance(v, Text) else v) for k, v in params.items()}
+VARIANT = "@"
+"""Joins a key and the name of one of its variants: ``bulk.zip@page`` is ``bulk.zip`` as the app's pages say it."""
+
+
+def _render(template: str, params: Mapping[str, Any], lang: str, variant: str | None = None) -> str:
+    values = {k: (localised(v, lang, variant) if isinstance(v, Text) else v) for k, v in params.items()}
     return template.format(**values) if values else template
+
+
+def _entry(key: str, variant: str | None) -> dict[str, str]:
+    """Catalogue entry ``key``, or its ``variant`` (``key@variant``) when the catalogue has one."""
+    entries = catalogue()
+    named = f"{key}{VARIANT}{variant}"
+    return entries[named] if variant and named in entries else entries[key]
 
 
 class Text(str):
@@ -58,14 +69,19 @@ class Text(str):
         self.key, self.params, self.wordings = None, {}, clean
         return self
 
-    def text(self, lang: str = "en") -> str:
-        """The wording in ``lang`` (English for a language it does not have)."""
+    def text(self, lang: str = "en", variant: str | None = None) -> str:
+        """The wording in ``lang`` (English for a language it does not have).
+
+        ``variant`` names a variant of the wording for one audience (``"page"``: the app's pages, whose users have
+        controls rather than command-line options): entry ``key@variant`` is used where the catalogue has one, for
+        this text and for any :class:`Text` among its parameters, and the plain entry elsewhere.
+        """
         if self.wordings is not None:
             return self.wordings.get(lang) or self.wordings["en"]
-        if lang == "en":
+        if lang == "en" and not variant:
             return str(self)
-        entry = catalogue()[self.key]
-        return _render(entry.get(lang) or entry["en"], self.params, lang)
+        entry = _entry(self.key, variant)
+        return _render(entry.get(lang) or entry["en"], self.params, lang, variant)
 
     def get(self, lang: str, default: str | None = None) -> str:
         return self.text(lang)
@@ -107,18 +123,21 @@ def _from_key(cls, key, params):
     return cls(key, **params)
 
 
-def localised(value: object, lang: str = "en") -> str:
-    """``value`` in ``lang`` when it is a :class:`Text`, else as it is (a message from elsewhere, e.g. the
-    operating system's reason a file cannot be opened)."""
-    return value.text(lang) if isinstance(value, Text) else str(value)
+def localised(value: object, lang: str = "en", variant: str | None = None) -> str:
+    """``value`` in ``lang`` (and its ``variant``, see :meth:`Text.text`) when it is a :class:`Text`, else as it is
+    (a message from elsewhere, e.g. the operating system's reason a file cannot be opened)."""
+    if not isinstance(value, Text):
+        return str(value)
+    return value.text(lang, variant) if variant else value.text(lang)  # a subclass's text() may take lang alone
 
 
 class LocalisedError(Exception):
     """An error raised with a :class:`Text`: ``str(exc)`` is the English message (the CLI's), :meth:`message`
     gives it in any language (the app shows it in the page's). A mixin for the library's error types."""
 
-    def message(self, lang: str = "en") -> str:
-        return localised(self.args[0], lang) if self.args else ""
+    def message(self, lang: str = "en", variant: str | None = None) -> str:
+        """The message in ``lang`` and, where the catalogue has one, its ``variant`` (see :meth:`Text.text`)."""
+        return localised(self.args[0], lang, variant) if self.args else ""
 
 
 def say(key: str, lang: str = "en", /, **params: Any) -> str:

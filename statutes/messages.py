@@ -23,7 +23,8 @@ class Note(Text):
         self.id, self.article, self.open_question = id, article, open_question
         return self
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: str = "en", variant: str | None = None) -> str:
+        """The wording in ``lang``; ``variant`` is accepted as by every :class:`~i18n.Text` (a note has none)."""
         if lang == "en":
             return str(self)
         article = self.article.replace("Note", "Qeyd") if lang == "az" else self.article

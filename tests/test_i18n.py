@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from i18n import LANGS, Text, catalogue, escape, figure, number, quantity, say
+from i18n.catalogue import VARIANT
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted(p for d in ("classifier", "statutes", "quiz", "app_pages", "i18n") for p in (ROOT / d).rglob("*.py"))
@@ -96,8 +97,37 @@ def test_every_key_the_code_uses_is_defined():
 def test_every_key_defined_is_used():
     exact, families = used_keys()
     exact |= {"quiz." + k.rsplit(".", 1)[1] for k in exact if k.startswith("quiz.")}
-    unused = [k for k in catalogue() if k not in exact and not any(k.startswith(f) for f in families)]
+    bases = [k.split(VARIANT)[0] for k in catalogue()]  # a variant (key@page) is used where its key is
+    unused = [k for k in bases if k not in exact and not any(k.startswith(f) for f in families)]
     assert unused == []
+
+
+def test_a_variant_varies_a_defined_key_and_uses_only_its_placeholders():
+    variants = [k for k in catalogue() if VARIANT in k]
+    bad = [k for k in variants if k.split(VARIANT)[0] not in catalogue()
+           or not _fields(catalogue()[k]["en"]) <= _fields(catalogue()[k.split(VARIANT)[0]]["en"])]
+    assert variants and bad == []
+
+
+OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]*")
+CLI_ONLY = {"bulk.no_output_format": "the page chooses the output format itself, from the download button pressed"}
+"""Library messages that name a command-line option and have no page variant, each with why the page never shows it."""
+
+
+def test_every_library_message_naming_an_option_has_a_page_variant_naming_none():
+    entries = catalogue()
+    naming = [k for k, v in entries.items() if VARIANT not in k and k.split(".")[0] in ("bulk", "classifier")
+              and any(OPTION.search(w) for w in v.values())]
+    missing = [k for k in naming if f"{k}{VARIANT}page" not in entries and k not in CLI_ONLY]
+    options = [k for k, v in entries.items() if k.endswith(f"{VARIANT}page") and any(OPTION.search(w) for w in v.values())]
+    assert naming and missing == [] and options == []
+
+
+def test_a_variant_is_chosen_for_the_text_and_its_parameters_and_the_plain_entry_stays_the_default():
+    row = Text("bulk.at_line", line=3, msg=Text("classifier.error_undecodable"))
+    assert "--encoding" in row and "--encoding" in row.az and "--encoding" in row.text("az", "nowhere")
+    assert row.text("en", "page") == "line 3: " + say("classifier.error_undecodable@page", "en")
+    assert row.text("az", "page").startswith("sətir 3: ") and "--" not in row.text("az", "page")
 
 
 def test_a_missing_key_fails_loudly():
@@ -148,3 +178,10 @@ def test_a_quantity_is_written_with_its_unit_in_each_language(value, unit, en, a
     assert (q.en, q.az) == (en, az)
     with pytest.raises(KeyError):
         quantity(1, "hours")
+
+
+def test_a_note_of_the_statutes_renders_as_a_parameter_with_a_variant_asked():
+    from statutes.messages import Note  # overrides text() to write "Qeyd" for "Note"
+    note = Note("aggregate_open", "Note 3")
+    row = Text("bulk.at_line", line=1, msg=note)
+    assert row.text("az", "page") == "sətir 1: " + note.text("az") and "Qeyd 3" in row.text("az", "page")

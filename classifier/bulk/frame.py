@@ -108,13 +108,15 @@ def _kind(value: object) -> str:
 # ---- classification ------------------------------------------------------------------------------------------
 def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = None,
                    table: statutes.StatuteTable | None = None, max_chars: int = MAX_CHARS,
-                   row_errors: Sequence[str] | None = None, lang: str = "en") -> pd.DataFrame:
+                   row_errors: Sequence[str] | None = None, lang: str = "en",
+                   variant: str | None = None) -> pd.DataFrame:
     """Classify every row of ``df[text_column]``; returns a copy of ``df`` with :data:`RESULT_COLUMNS` appended.
 
     Input columns that clash with a result column are renamed ``input_<name>``. ``row_errors`` may give a
     reader's message per row (e.g. a malformed CSV line): such rows are not classified and keep the message.
     ``lang`` is the language of the ``error`` column, the reader's messages and those of rows whose text cannot be
-    classified (English by default; the app passes the page's).
+    classified (English by default; the app passes the page's); ``variant`` the catalogue variant of those messages
+    (the app passes ``"page"``: its wordings name no command-line option; see :meth:`i18n.Text.text`).
 
     Raises
     ------
@@ -130,14 +132,14 @@ def classify_frame(df: pd.DataFrame, text_column: str, *, model: Model | None = 
         out = out.rename(columns=clashes)
     n = len(df)
     texts, ok = [], []
-    errors = [""] * n if row_errors is None else [localised(e, lang) if e else "" for e in row_errors]
+    errors = [""] * n if row_errors is None else [localised(e, lang, variant) if e else "" for e in row_errors]
     for i, raw in enumerate(df[text_column].tolist()):
         if errors[i]:
             continue
         try:
             texts.append(checked_text(raw, max_chars))
         except TextError as exc:
-            errors[i] = exc.message(lang)
+            errors[i] = exc.message(lang, variant)
             continue
         ok.append(i)
     probs = np.full((n, len(model.labels)), np.nan)

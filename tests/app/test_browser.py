@@ -413,6 +413,27 @@ def test_batch_page_says_what_is_wrong_with_a_file_in_azerbaijani(laptop, server
     assert _english_on_page(page) == []
 
 
+def test_batch_page_with_no_classifiable_row_in_azerbaijani(laptop, server, tmp_path):
+    """Issue 15c: a file in which every row is in error gets a notice with the commonest reason instead of two empty
+    charts; the table and the downloads stay."""
+    page = laptop
+    log = tmp_path / "bos.csv"
+    log.write_text("id,text\n1,\n2,   \n3,...\n", encoding="utf-8")
+    _open(page, server, "batch", "az")
+    page.locator('input[type="file"]').set_input_files(str(log))
+    page.get_by_text("Faylın ilk sətirləri").wait_for()
+    page.get_by_role("button", name="Təsnif et").click()
+    page.get_by_text("Heç bir sətir təsnif edilə bilmədi", exact=False).wait_for()
+    page.get_by_role("button", name="Excel üçün CSV yüklə").wait_for()
+    page.wait_for_timeout(1500)
+    page.get_by_text("Heç bir sətir təsnif edilə bilmədi", exact=False).scroll_into_view_if_needed()
+    _view(page, "batch_az_none_classified.png")
+    text = page.evaluate(_VISIBLE_WORDS)
+    assert "Ən çox rast gələn xəta (3 sətir): mətn boşdur və ya onda söz yoxdur" in text
+    assert "Maddələr üzrə hadisələr" not in text
+    assert _cut_or_sideways(page) == [] and _english_on_page(page) == []
+
+
 def test_a_typed_offence_date_and_analyse_without_leaving_the_field(laptop, server):
     """Issue 15: a date typed into the field and Analyse clicked at once (no Enter, no Tab). Streamlit 1.67's date
     field (one segment per part of the date) commits it as the click takes the focus away; the result says which

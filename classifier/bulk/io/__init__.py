@@ -34,11 +34,11 @@ from .cells import guard_formula, replace_undecodable
 from .encoding import check_encoding, detect_encoding
 from .formats import (INPUT_FORMATS, OUTPUT_FORMATS, FormatError, InputError, OutputError, input_format,
                       output_format)
-from .reader import TableReader, open_input
+from .reader import TableReader, open_input, row_reason
 from .report import report_kind, write_report
 from .writer import XLSX_CELL_LIMIT, XLSX_MAX_ROWS, TableWriter, open_output
 
 __all__ = ["INPUT_FORMATS", "OUTPUT_FORMATS", "XLSX_CELL_LIMIT", "XLSX_MAX_ROWS", "FormatError", "InputError",
            "OutputError", "TableReader", "TableWriter", "check_encoding", "detect_encoding", "guard_formula",
            "input_format", "open_input", "open_output", "output_format", "replace_undecodable", "report_kind",
-           "write_report"]
+           "row_reason", "write_report"]

@@ -95,6 +95,14 @@ class TableReader:
         self.columns = names
 
 
+def row_reason(message: Text | str) -> Text | str:
+    """A row message of :meth:`TableReader.chunks` without the line or row number it starts with: the reason alone,
+    by which rows can be counted (``line 3: …`` and ``line 5: …`` may be one reason)."""
+    if isinstance(message, Text) and message.key in ("bulk.at_line", "bulk.at_row"):
+        return message.params["msg"]
+    return message
+
+
 def open_input(source: str, fmt: str, *, text_column: str = "text", encoding: str | None = None,
                name: str | None = None) -> TableReader:
     """Open ``source`` (a path, or ``-`` for stdin) as a :class:`TableReader` of format ``fmt``; its messages call

@@ -1,4 +1,5 @@
-"""The batch report: counts per article and part and the trend over a date column, as HTML or PNG."""
+"""The batch report: counts per article and part and the trend over a date column, as HTML or PNG, in English or
+Azerbaijani (its words are the catalogue's ``bulk.report_*``)."""
 from __future__ import annotations
 
 import base64
@@ -8,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from i18n import Text, escape
+from i18n import Text, escape, say
 
 from .formats import FormatError, OutputError
 
@@ -21,8 +22,9 @@ def report_kind(path: str) -> str:
     return ".png" if kind == ".png" else ".html"
 
 
-def write_report(summary, path: str, *, source: str) -> None:
-    """Counts per article and part, and (with a date column) articles over time, as ``.html`` or ``.png``.
+def write_report(summary, path: str, *, source: str, lang: str = "en") -> None:
+    """Counts per article and part, and (with a date column) articles over time, as ``.html`` or ``.png``, with
+    titles, headers and sentences in ``lang`` (``en`` or ``az``).
 
     ``summary`` is a :class:`classifier.bulk.Summary`. Every text in the HTML is escaped; the charts are
     embedded PNGs. Raises :class:`FormatError` for another extension, :class:`OutputError` if it cannot write.
@@ -31,12 +33,12 @@ def write_report(summary, path: str, *, source: str) -> None:
     articles = summary.article_counts()
     parts = dict(sorted(summary.parts.items()))
     trend = _trend(summary)
-    png = _charts(articles, parts, trend, summary.date_column)
+    png = _charts(articles, parts, trend, summary.date_column, lang)
     try:
         if kind == ".png":
             Path(path).write_bytes(png)
         else:
-            Path(path).write_text(_report_html(summary, articles, parts, trend, png, source), encoding="utf-8")
+            Path(path).write_text(_report_html(summary, articles, parts, trend, png, source, lang), encoding="utf-8")
     except OSError as exc:
         raise OutputError(Text("bulk.cannot_write", dest=path, why=exc.strerror or str(exc))) from None
 
@@ -57,18 +59,24 @@ def _trend(summary) -> pd.DataFrame | None:
     return table
 
 
-def _charts(articles: dict, parts: dict, trend: pd.DataFrame | None, date_column: str | None) -> bytes:
+def _label(key: object, lang: str) -> str:
+    """An article or part as the report shows it: ``none`` (no Chapter 30 article) in words of ``lang``."""
+    return say("bulk.report_none", lang) if key == "none" else str(key)
+
+
+def _charts(articles: dict, parts: dict, trend: pd.DataFrame | None, date_column: str | None, lang: str) -> bytes:
     from matplotlib.figure import Figure
     fig = Figure(figsize=(10, 9 if trend is not None else 6), layout="constrained")
     axes = fig.subplots(3 if trend is not None else 2, 1)
-    for ax, counts, title in ((axes[0], articles, "Rows per article"), (axes[1], parts, "Rows per part")):
-        ax.bar(list(counts), list(counts.values()), color="#4c72b0")
+    for ax, counts, title in ((axes[0], articles, say("bulk.report_per_article", lang)),
+                              (axes[1], parts, say("bulk.report_per_part", lang))):
+        ax.bar([_label(k, lang) for k in counts], list(counts.values()), color="#4c72b0")
         ax.set_title(title)
         ax.tick_params(axis="x", labelrotation=45)
     if trend is not None:
         for col in trend.columns:
-            axes[2].plot(list(trend.index), trend[col].tolist(), marker="o", label=str(col))
-        axes[2].set_title(f"Rows per article over time ({date_column})")
+            axes[2].plot(list(trend.index), trend[col].tolist(), marker="o", label=_label(col, lang))
+        axes[2].set_title(say("bulk.report_over_time", lang, column=date_column))
         axes[2].tick_params(axis="x", labelrotation=45)
         axes[2].legend(fontsize="small", ncols=4)
     buf = io.BytesIO()
@@ -83,23 +91,30 @@ def _html_table(rows: list[list[Any]], header: list[Any]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _report_html(summary, articles, parts, trend, png: bytes, source: str) -> str:
+def _report_html(summary, articles, parts, trend, png: bytes, source: str, lang: str) -> str:
     esc = escape.html
+    rows = say("bulk.report_rows", lang)
+    title = esc(say("bulk.report_title", lang))
+    intro = esc(say("bulk.report_input", lang, source=source, rows=summary.rows, errors=summary.errors))
+    per_article, per_part = esc(say("bulk.report_per_article", lang)), esc(say("bulk.report_per_part", lang))
     sections = [
-        f"<h1>Classification report</h1><p>Input: {esc(source)}. Rows: {summary.rows}; "
-        f"rows with an error: {summary.errors}.</p>",
-        "<h2>Rows per article</h2>" + _html_table([[k, v] for k, v in articles.items()], ["article", "rows"]),
-        "<h2>Rows per part</h2>" + _html_table([[k, v] for k, v in parts.items()], ["part", "rows"]),
+        f"<h1>{title}</h1><p>{intro}</p>",
+        f"<h2>{per_article}</h2>"
+        + _html_table([[_label(k, lang), v] for k, v in articles.items()], [say("bulk.report_article", lang), rows]),
+        f"<h2>{per_part}</h2>"
+        + _html_table([[_label(k, lang), v] for k, v in parts.items()], [say("bulk.report_part", lang), rows]),
     ]
     if trend is not None:
-        rows = [[i, *trend.loc[i].tolist()] for i in trend.index]
-        sections.append(f"<h2>Rows per article over time ({esc(str(summary.date_column))})</h2>"
-                        + _html_table(rows, ["period", *trend.columns]))
+        table = [[i, *trend.loc[i].tolist()] for i in trend.index]
+        over_time = esc(say("bulk.report_over_time", lang, column=summary.date_column))
+        header = [say("bulk.report_period", lang), *(_label(c, lang) for c in trend.columns)]
+        sections.append(f"<h2>{over_time}</h2>" + _html_table(table, header))
         if summary.undated:
-            sections.append(f"<p>{summary.undated} classified rows had no readable date.</p>")
+            sections.append("<p>" + esc(say("bulk.report_undated", lang, n=summary.undated)) + "</p>")
     elif summary.date_column is not None:
-        sections.append(f"<p>No readable dates in column {esc(str(summary.date_column))}.</p>")
-    sections.append(f'<img alt="charts" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">')
+        sections.append("<p>" + esc(say("bulk.report_no_dates", lang, column=summary.date_column)) + "</p>")
+    alt = esc(say("bulk.report_charts", lang))
+    sections.append(f'<img alt="{alt}" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">')
     style = "table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 8px;text-align:right}"
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Classification report</title>'
+    return (f'<!DOCTYPE html><html lang="{esc(lang)}"><head><meta charset="utf-8"><title>{title}</title>'
             f"<style>{style}</style></head><body>{''.join(sections)}</body></html>\n")
