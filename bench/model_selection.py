@@ -1,5 +1,5 @@
-"""Model selection: every candidate scored on 5-fold CV of train, the dev set of real cases, both test splits and
-the behavioural suite (articles only: minimum functionality and invariance), with prediction speed.
+"""Model selection: every candidate scored on cross-validation of train (the build's folds unless a variant says),
+the dev set of real cases, both test splits and the behavioural suite (articles only: minimum functionality and invariance), with prediction speed.
 
     python bench/model_selection.py [VARIANT ...]      # all variants when none is named
 
@@ -29,7 +29,7 @@ from classifier.corpus import load_corpus  # noqa: E402
 from classifier.evaluation.behaviour import cases  # noqa: E402
 from classifier.model import label_matrix  # noqa: E402
 from classifier.model.fitted import choose_labels  # noqa: E402
-from classifier.model.training import _calibrate, block_features, count_blocks  # noqa: E402
+from classifier.model.training import FOLDS, _calibrate, block_features, count_blocks  # noqa: E402
 from classifier.text import normalise  # noqa: E402
 
 LABELS = ["271", "272", "273.1", "273.2", "273-1", "273-2"]
@@ -80,7 +80,7 @@ def suite_scores(texts: dict[str, np.ndarray], suite) -> dict:
 
 
 def experiment(name, train, sets, suite, kind="svm", C=0.5, extra=(), v1_weight=1.0, offence_head=True,
-               companion=1.0, folds=5):
+               companion=1.0, folds=FOLDS):
     t0 = time.time()
     suite_texts = sorted({c.text for c in suite if c.kind in ("mft", "inv")} |
                          {c.base for c in suite if c.kind == "inv"})
@@ -134,7 +134,7 @@ VARIANTS = {
     "current features, linear SVM C=0.5, offence head": {},
     "no offence head": {"offence_head": False},
     "4-fold CV for calibration and thresholds": {"folds": 4},
-    "3-fold CV for calibration and thresholds": {"folds": 3},
+    "5-fold CV for calibration and thresholds": {"folds": 5},
     "companions at 0.6 of their threshold": {"companion": 0.6},
     "companions at 0.8 of their threshold": {"companion": 0.8},
     "v2 rows only": {"train": "v2"},
