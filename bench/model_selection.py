@@ -1,5 +1,6 @@
 """Model selection: every candidate scored on cross-validation of train (the build's folds unless a variant says),
-the dev set of real cases, both test splits and the behavioural suite (articles only: minimum functionality and invariance), with prediction speed.
+the dev set of real cases, both test splits and the behavioural suite (articles only: minimum functionality and
+invariance), with prediction speed.
 
     python bench/model_selection.py [VARIANT ...]      # all variants when none is named
 
