@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from classifier.corpus import load_corpus  # noqa: E402
 from classifier.evaluation.behaviour import cases  # noqa: E402
 from classifier.model import label_matrix  # noqa: E402
-from classifier.model.fitted import choose_labels  # noqa: E402
+from classifier.model.fitted import OWN_EVIDENCE, choose_labels  # noqa: E402
 from classifier.model.training import FOLDS, _calibrate, block_features, count_blocks  # noqa: E402
 from classifier.text import normalise  # noqa: E402
 
@@ -66,10 +66,10 @@ def decide(hs, X):
     return np.column_stack([h.decision_function(X) for h in hs])
 
 
-def choose(p, thr, p_any=None, thr_any=None, companion=1.0):
+def choose(p, thr, p_any=None, thr_any=None, companion=1.0, own_evidence=OWN_EVIDENCE):
     """The model's decision rule; without an offence head (``p_any`` None) labels at their thresholds only."""
     found = (lambda rows: p_any[rows] >= thr_any) if p_any is not None else (lambda rows: np.zeros(len(rows), bool))
-    return choose_labels(p, thr, found, companion).astype(int)
+    return choose_labels(p, thr, found, companion, own_evidence).astype(int)
 
 
 def suite_scores(texts: dict[str, np.ndarray], suite) -> dict:
@@ -81,7 +81,7 @@ def suite_scores(texts: dict[str, np.ndarray], suite) -> dict:
 
 
 def experiment(name, train, sets, suite, kind="svm", C=0.5, extra=(), v1_weight=1.0, offence_head=True,
-               companion=1.0, folds=FOLDS):
+               companion=1.0, folds=FOLDS, own_evidence=OWN_EVIDENCE):
     t0 = time.time()
     suite_texts = sorted({c.text for c in suite if c.kind in ("mft", "inv")} |
                          {c.base for c in suite if c.kind == "inv"})
@@ -105,7 +105,7 @@ def experiment(name, train, sets, suite, kind="svm", C=0.5, extra=(), v1_weight=
         dec[te] = decide(heads(Xtr, Y[tr], kind, C, w[tr]), Xte)
     cal, thr, p = _calibrate(dec, Y)
     res = {"variant": name}
-    pred = choose(p[:, :6], thr[:6], p[:, 6] if offence_head else None, thr[6], companion)
+    pred = choose(p[:, :6], thr[:6], p[:, 6] if offence_head else None, thr[6], companion, own_evidence)
     res["cv_macro"] = f1_score(y, pred, average="macro", zero_division=0)
     starts = np.cumsum([n] + [len(v) for v in evals.values()])
     rows = [np.arange(a, b) for a, b in zip(starts[:-1], starts[1:])]
@@ -115,7 +115,7 @@ def experiment(name, train, sets, suite, kind="svm", C=0.5, extra=(), v1_weight=
     for (ename, texts), X in zip(evals.items(), mats[1:]):
         t1 = time.perf_counter()
         pe = 1 / (1 + np.exp(-(decide(hs, X) * cal[:, 0] + cal[:, 1])))
-        pred = choose(pe[:, :6], thr[:6], pe[:, 6] if offence_head else None, thr[6], companion)
+        pred = choose(pe[:, :6], thr[:6], pe[:, 6] if offence_head else None, thr[6], companion, own_evidence)
         if ename == "suite":
             res.update(suite_scores(dict(zip(texts, pred)), suite))
             continue
@@ -137,6 +137,8 @@ VARIANTS = {
     "4-fold CV for calibration and thresholds": {"folds": 4},
     "5-fold CV for calibration and thresholds": {"folds": 5},
     "companions at 0.6 of their threshold": {"companion": 0.6},
+    "fallback label needs no share of its threshold": {"own_evidence": 0.0},
+    "fallback label needs 0.25 of its threshold": {"own_evidence": 0.25},
     "companions at 0.8 of their threshold": {"companion": 0.8},
     "v2 rows only": {"train": "v2"},
     "v1 rows weighted 0.5": {"v1_weight": 0.5},

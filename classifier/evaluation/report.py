@@ -23,6 +23,7 @@ from i18n.escape import markdown as escape_markdown
 
 from ..corpus import load_corpus
 from ..model import label_matrix, tag_matrix
+from ..model.fitted import OWN_EVIDENCE
 from ..model.training import build
 from . import behaviour
 from .metrics import ece, scores
@@ -131,7 +132,7 @@ def evaluate(out_dir: Path | None = None) -> dict:
         f"macro-F1 {cv['macro_f1']:.3f}, offence-vs-none F1 {cv['any_f1']:.3f}.", "",
         "## Thresholds (tuned on out-of-fold train predictions only)", "", markdown_table(thr), "",
         f"Offence head threshold {model.offence_threshold:.3f}: when no label reaches its threshold but the offence "
-        "head does, the label closest to its threshold is chosen.", "",
+        f"head does, the label closest to its threshold is chosen if it reaches {OWN_EVIDENCE} of it.", "",
         f"Calibration on dev: Brier score {float(np.mean((dev.proba - dev.y) ** 2)):.4f}, expected calibration error "
         f"{ece(dev.proba, dev.y):.4f} ({folds}-fold CV of train: {ece(oof, y_tr):.4f}).", "",
         "## Robustness to unrelated text (test v1, padded)", "",
