@@ -5,10 +5,9 @@ import pytest
 from classifier.corpus import load_corpus
 from classifier.evaluation import behaviour
 
-# The pass rates of issue #12 are behaviour.TARGETS: minimum functionality (0.97) and direction (0.90) are met and
-# asserted at their targets. Invariance (target 0.95) is not met: its floor is what the model holds (0.906, measured
-# by `python -m classifier evaluate`, reports/evaluation.md) and guards against regressions until it is.
-FLOORS = {"mft": 0.97, "inv": 0.90, "dir": 0.90}
+# The pass rates of issue #12 are behaviour.TARGETS (minimum functionality 0.97, invariance 0.95, direction 0.90),
+# all met (0.981 / 0.966 / 0.966 by `python -m classifier evaluate`, reports/evaluation.md) and asserted at them.
+FLOORS = behaviour.TARGETS
 
 
 @pytest.fixture(scope="module")
