@@ -3,10 +3,11 @@
 Three heads share the features: the six article labels, the circumstance tags that select parts, and any offence.
 :func:`train` is deterministic and uses the train split only:
 
-1. 3-fold cross-validation on train (:data:`FOLDS`) gives out-of-fold decision values of the chosen classifier (:data:`CHOSEN`, a
-   class-weighted linear SVM; ``kinds=CANDIDATES`` also tries logistic regression) for the labels, the tags and
-   the offence-vs-none head (each head of each fold, and each final fit, is one call in worker processes, one
-   per core, longest first: the same model as one process fits, faster by up to the number of free cores);
+1. 3-fold cross-validation on train (:data:`FOLDS`) gives out-of-fold decision values of the chosen classifier
+   (:data:`CHOSEN`, a class-weighted linear SVM; ``kinds=CANDIDATES`` also tries logistic regression) for the
+   labels, the tags and the offence-vs-none head (each head of each fold, and each final fit, is one call in
+   worker processes, one per core, longest first: the same model as one process fits, faster by up to the number
+   of free cores);
 2. a sigmoid (Platt) calibration per label is fitted on those out-of-fold values, and a threshold per label is
    chosen to maximise F1 on the calibrated out-of-fold probabilities;
 3. the candidate with the best out-of-fold macro-F1 is refitted on all of train (the corpus is counted once; each
